@@ -1,0 +1,95 @@
+package tech.integratn.pipeline;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tech.integratn.pipeline.guard.OutputGuard;
+import tech.integratn.pipeline.read.OrchestratorSpec;
+import tech.integratn.pipeline.read.Request;
+import tech.integratn.pipeline.read.RequestReader;
+import tech.integratn.pipeline.read.SchemaValidator;
+import tech.integratn.pipeline.read.SpecBinder;
+import tech.integratn.pipeline.render.RenderedFile;
+import tech.integratn.pipeline.render.TemplateRenderer;
+import tech.integratn.pipeline.resolve.OrchestratorResolver;
+import tech.integratn.pipeline.resolve.Resolution;
+import tech.integratn.pipeline.write.OutputWriter;
+import tech.integratn.pipeline.write.OutputWriter.Target;
+import tech.integratn.pipeline.yaml.Yaml;
+
+/** read -> resolve -> render -> guard -> write, for one Kratix workflow run. */
+public final class Pipeline {
+  public static final String STATUS_FILE = "status.yaml";
+
+  /** Where the run reads and writes, and how. */
+  public record Settings(Path input, Path output, Path metadata, TemplateRenderer templates,
+      boolean dryRun) {}
+
+  private final PrintStream log;
+
+  public Pipeline(PrintStream log) {
+    this.log = log;
+  }
+
+  public void configure(Settings settings) {
+    Request request = new RequestReader().read(settings.input());
+    new SchemaValidator().validate(request);
+    Resolution resolution = resolve(request);
+    List<RenderedFile> files = settings.templates().render(request.kind(), resolution.model());
+    new OutputGuard().check(files);
+
+    List<Target> targets = new ArrayList<>();
+    for (RenderedFile file : files) {
+      targets.add(new Target(settings.output().resolve(file.name()), file.content()));
+    }
+    targets.add(new Target(settings.metadata().resolve(STATUS_FILE),
+        Yaml.document(resolution.status())));
+    if (settings.dryRun()) {
+      for (Target target : targets) {
+        log.println("dry run: would write " + target.path());
+      }
+      log.println("dry run: rendered and checked " + files.size() + " files for "
+          + describe(request) + "; KRATIX_DRY_RUN=true, so nothing was written");
+      return;
+    }
+    new OutputWriter().writeAll(targets);
+    for (Target target : targets) {
+      log.println("wrote " + target.path());
+    }
+    log.println("rendered " + files.size() + " files for " + describe(request) + ": "
+        + resolution.status().get("message"));
+  }
+
+  /** Kratix removes what configure published once this exits 0; there is nothing to write. */
+  public void delete(Path input) {
+    String what;
+    List<String> files;
+    try {
+      Request request = new RequestReader().read(input);
+      what = describe(request);
+      files = request.kind().outputFiles();
+    } catch (PipelineException e) {
+      log.println("delete: the input could not be read (" + e.getMessage() + "); continuing");
+      log.println("delete: nothing to write; Kratix removes what the configure workflow published");
+      return;
+    }
+    log.println("delete: " + what + ": Kratix will remove the published " + String.join(", ", files));
+    log.println("delete: nothing to write; exiting 0");
+  }
+
+  private static Resolution resolve(Request request) {
+    return switch (request.kind()) {
+      case VCLUSTER_ORCHESTRATOR -> new OrchestratorResolver()
+          .resolve(request, SpecBinder.bind(request, OrchestratorSpec.class));
+      default -> throw new PipelineException(ExitCode.INVALID_INPUT, "Kind "
+          + request.kind().kind() + " is not rendered by this version of the image.");
+    };
+  }
+
+  private static String describe(Request request) {
+    return request.kind().kind() + " " + request.namespace() + "/" + request.name();
+  }
+
+}

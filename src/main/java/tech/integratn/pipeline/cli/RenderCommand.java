@@ -1,0 +1,134 @@
+package tech.integratn.pipeline.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tech.integratn.pipeline.ExitCode;
+import tech.integratn.pipeline.Pipeline;
+import tech.integratn.pipeline.PipelineException;
+import tech.integratn.pipeline.render.TemplateRenderer;
+
+/** The Kratix workflow step: with no arguments it reads and writes the standard Kratix paths. */
+@Command(
+    name = "render",
+    mixinStandardHelpOptions = true,
+    versionProvider = RenderCommand.Version.class,
+    sortOptions = false,
+    description = {
+        "Renders a vcluster platform resource (VClusterOrchestrator and its sub-requests) into "
+            + "the Kubernetes documents Kratix publishes to the state repository.",
+        "Refuses to publish a Secret or unparsable YAML; writes all files or none."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:rendered (or delete / dry run done)",
+        "1:internal error (a bug: please report it)",
+        "2:bad command line",
+        "3:invalid request: the message names the field and the fix",
+        "4:output refused: a Secret or invalid YAML was rendered; nothing written",
+        "5:template missing or failing (--templates)",
+        "6:output could not be written; nothing kept"})
+public final class RenderCommand implements Callable<Integer> {
+  public static final String ACTION_ENV = "KRATIX_WORKFLOW_ACTION";
+  public static final String DRY_RUN_ENV = "KRATIX_DRY_RUN";
+
+  @Option(names = "--input", paramLabel = "FILE", description = "resource to render (default: ${DEFAULT-VALUE})")
+  Path input = Path.of("/kratix/input/object.yaml");
+
+  @Option(names = "--output", paramLabel = "DIR", description = "where rendered files go (default: ${DEFAULT-VALUE})")
+  Path output = Path.of("/kratix/output");
+
+  @Option(names = "--metadata", paramLabel = "DIR", description = "where status.yaml goes (default: ${DEFAULT-VALUE})")
+  Path metadata = Path.of("/kratix/metadata");
+
+  @Option(names = "--templates", paramLabel = "DIR",
+      description = "templates laid out as <promise>/<file>.ftl (default: the bundled templates)")
+  Path templates;
+
+  @Option(names = "--action", paramLabel = "ACTION",
+      description = "configure or delete (default: $" + ACTION_ENV + ", else configure)")
+  Action action;
+
+  enum Action { configure, delete }
+
+  private final Map<String, String> environment;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public RenderCommand(Map<String, String> environment, PrintStream out, PrintStream err) {
+    this.environment = environment;
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(System.getenv(), System.out, System.err, args));
+  }
+
+  /** Runs the command as the process would and returns its exit code. */
+  public static int run(Map<String, String> environment, PrintStream out, PrintStream err,
+      String... args) {
+    CommandLine cli = new CommandLine(new RenderCommand(environment, out, err));
+    cli.setOut(new java.io.PrintWriter(out, true));
+    cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      err.println("Internal error (a bug in the pipeline image, not in your request): " + e);
+      e.printStackTrace(err);
+      return ExitCode.INTERNAL_ERROR.code();
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public Integer call() {
+    try {
+      Pipeline pipeline = new Pipeline(out);
+      if (effectiveAction() == Action.delete) {
+        pipeline.delete(input);
+      } else {
+        pipeline.configure(new Pipeline.Settings(input, output, metadata,
+            templates == null ? TemplateRenderer.bundled() : TemplateRenderer.fromDirectory(templates),
+            "true".equalsIgnoreCase(environment.getOrDefault(DRY_RUN_ENV, ""))));
+      }
+      return ExitCode.OK.code();
+    } catch (PipelineException e) {
+      err.println(e.getMessage());
+      return e.exitCode().code();
+    }
+  }
+
+  private Action effectiveAction() {
+    if (action != null) {
+      return action;
+    }
+    String fromEnv = environment.getOrDefault(ACTION_ENV, "");
+    if (fromEnv.isEmpty()) {
+      return Action.configure;
+    }
+    try {
+      return Action.valueOf(fromEnv.trim().toLowerCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new PipelineException(ExitCode.USAGE, ACTION_ENV + " is \"" + fromEnv
+          + "\"; it must be configure or delete.");
+    }
+  }
+
+  /** Reports the version the build stamped into version.properties. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws Exception {
+      java.util.Properties properties = new java.util.Properties();
+      try (var in = RenderCommand.class.getResourceAsStream("/version.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      }
+      return new String[] {"vcluster pipeline " + properties.getProperty("version", "unknown")
+          + " (image " + properties.getProperty("image", "unknown") + ")"};
+    }
+  }
+}

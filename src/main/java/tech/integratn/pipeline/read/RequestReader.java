@@ -1,0 +1,151 @@
+package tech.integratn.pipeline.read;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import tech.integratn.pipeline.PipelineException;
+import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.yaml.Yaml;
+
+/**
+ * Reads {@code object.yaml} defensively: bounded size, strict UTF-8, exactly one YAML mapping,
+ * few aliases, bounded nesting, and a kind this image serves.
+ */
+public final class RequestReader {
+  /** A Kubernetes object is at most ~1.5 MiB in etcd; 4 MiB leaves room and bounds the work. */
+  public static final int MAX_INPUT_BYTES = 4 * 1024 * 1024;
+  /** Deeper than any resource the CRDs describe, shallow enough to never exhaust the stack. */
+  public static final int MAX_NESTING_DEPTH = 64;
+
+  public Request read(Path file) {
+    String text = decode(file, readBytes(file));
+    Map<String, Object> object = parseSingleMapping(file, text);
+    checkDepth(object);
+    return new Request(kindOf(object), object);
+  }
+
+  private static byte[] readBytes(Path file) {
+    try {
+      long size = Files.size(file);
+      if (size > MAX_INPUT_BYTES) {
+        throw PipelineException.invalidInput(file + " is " + size + " bytes, more than the "
+            + MAX_INPUT_BYTES + "-byte limit for one resource. Kratix should hand over a single "
+            + "resource; check what was written to the input directory.");
+      }
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw PipelineException.invalidInput("the input file " + file + " does not exist. Kratix "
+          + "mounts the resource at /kratix/input/object.yaml; pass --input FILE to read another.");
+    } catch (IOException e) {
+      throw PipelineException.invalidInput("the input file " + file + " cannot be read ("
+          + e.getMessage() + "). Check that it is a readable regular file.");
+    }
+  }
+
+  private static String decode(Path file, byte[] bytes) {
+    if (bytes.length == 0) {
+      throw PipelineException.invalidInput(file + " is empty; it must hold one YAML resource.");
+    }
+    for (byte b : bytes) {
+      if (b == 0) {
+        throw PipelineException.invalidInput(file + " holds binary data (a NUL byte); it must be "
+            + "a UTF-8 YAML text holding one resource.");
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw PipelineException.invalidInput(file + " is not valid UTF-8 text; save it as UTF-8.");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> parseSingleMapping(Path file, String text) {
+    List<Object> documents;
+    try {
+      documents = Yaml.loadAll(text, MAX_INPUT_BYTES);
+    } catch (YamlEngineException e) {
+      throw PipelineException.invalidInput(file + " is not valid YAML: "
+          + oneLine(e.getMessage()) + ". Fix the YAML syntax at the place shown.");
+    } catch (StackOverflowError e) {
+      throw PipelineException.invalidInput(file + " is nested too deeply to be a resource.");
+    }
+    documents.removeIf(d -> d == null);
+    if (documents.isEmpty()) {
+      throw PipelineException.invalidInput(file + " holds no YAML document; it must hold one "
+          + "resource.");
+    }
+    if (documents.size() > 1) {
+      throw PipelineException.invalidInput(file + " holds " + documents.size() + " YAML "
+          + "documents; it must hold exactly one resource.");
+    }
+    Object document = documents.get(0);
+    if (!(document instanceof Map<?, ?> map)) {
+      throw PipelineException.invalidInput(file + " holds a " + describe(document) + ", not a "
+          + "resource; it must be a YAML mapping with apiVersion, kind, metadata and spec.");
+    }
+    for (Object key : map.keySet()) {
+      if (!(key instanceof String)) {
+        throw PipelineException.invalidInput(file + " has a top-level key " + key + " that is "
+            + "not a string; resources have string keys only.");
+      }
+    }
+    return (Map<String, Object>) map;
+  }
+
+  private static PromiseKind kindOf(Map<String, Object> object) {
+    Object apiVersion = object.get("apiVersion");
+    Object kind = object.get("kind");
+    String served = "This image serves " + PromiseKind.servedKinds() + " (apiVersion "
+        + PromiseKind.API_VERSION + ").";
+    if (!(kind instanceof String k) || PromiseKind.byKind(k).isEmpty()) {
+      throw PipelineException.invalidField("kind", "found " + Values.describe(kind)
+          + ", which this image does not render", served);
+    }
+    if (!PromiseKind.API_VERSION.equals(apiVersion)) {
+      throw PipelineException.invalidField("apiVersion", "found " + Values.describe(apiVersion)
+          + " for kind " + kind, served);
+    }
+    return PromiseKind.byKind(k).orElseThrow();
+  }
+
+  private static void checkDepth(Object root) {
+    Deque<Object[]> stack = new ArrayDeque<>();
+    stack.push(new Object[] {root, 1});
+    while (!stack.isEmpty()) {
+      Object[] entry = stack.pop();
+      int depth = (Integer) entry[1];
+      if (depth > MAX_NESTING_DEPTH) {
+        throw PipelineException.invalidInput("the resource is nested more than "
+            + MAX_NESTING_DEPTH + " levels deep; no field of this resource needs that.");
+      }
+      Iterable<?> children = entry[0] instanceof Map<?, ?> m ? m.values()
+          : entry[0] instanceof List<?> l ? l : List.of();
+      for (Object child : children) {
+        stack.push(new Object[] {child, depth + 1});
+      }
+    }
+  }
+
+  private static String describe(Object value) {
+    return value instanceof List ? "YAML list" : "single value (" + Values.describe(value) + ")";
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "" : message.replaceAll("\\s*\\n\\s*", " ").trim();
+  }
+}

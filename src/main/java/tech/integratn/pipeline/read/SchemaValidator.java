@@ -1,0 +1,133 @@
+package tech.integratn.pipeline.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tech.integratn.pipeline.PipelineException;
+import tech.integratn.pipeline.PromiseKind;
+
+/**
+ * Checks a request against its CRD's openAPIV3Schema. OpenAPI 3.0 schema objects follow JSON
+ * Schema draft-04 semantics (boolean exclusiveMinimum, no const), so draft-04 evaluates them;
+ * the {@code x-kubernetes-*} extensions are annotations to it.
+ */
+public final class SchemaValidator {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public void validate(Request request) {
+    JsonNode crdSchema = CrdSchema.of(request.kind());
+    Object cleaned = NullFields.strip(request.object(), crdSchema);
+    JsonNode instance = JSON.valueToTree(cleaned);
+    Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+        .getSchema(SchemaLocation.of("urn:crd:" + request.kind().promise()), crdSchema);
+    List<Error> errors = schema.validate(instance);
+    if (!errors.isEmpty()) {
+      throw refusal(request.kind(), errors.get(0), crdSchema);
+    }
+  }
+
+  private static PipelineException refusal(PromiseKind kind, Error error, JsonNode crdSchema) {
+    String path = fieldPath(error);
+    if ("required".equals(error.getKeyword())) {
+      String field = path.isEmpty() ? error.getProperty() : path + "." + error.getProperty();
+      JsonNode fieldSchema = schemaAt(crdSchema, field);
+      return PipelineException.invalidField(field, "is required but missing (or null)",
+          "Set it to " + allowed(fieldSchema) + " in the " + kind.kind() + " resource.");
+    }
+    JsonNode fieldSchema = schemaAt(crdSchema, path);
+    String found = Values.describe(JSON.convertValue(error.getInstanceNode(), Object.class));
+    return PipelineException.invalidField(path.isEmpty() ? "(resource)" : path,
+        "found " + found + " (" + error.getMessage().replaceFirst("^\\$[^:]*: ", "") + ")",
+        "Allowed: " + allowed(fieldSchema) + ".");
+  }
+
+  private static String allowed(JsonNode fieldSchema) {
+    if (fieldSchema != null && fieldSchema.hasNonNull("description")) {
+      return fieldSchema.get("description").asText();
+    }
+    if (fieldSchema != null && fieldSchema.hasNonNull("type")) {
+      return "a value of type " + fieldSchema.get("type").asText();
+    }
+    return "what the " + "CRD describes";
+  }
+
+  /** The instance location as a dotted path, with list indexes in brackets. */
+  private static String fieldPath(Error error) {
+    StringBuilder path = new StringBuilder();
+    var location = error.getInstanceLocation();
+    for (int i = 0; i < location.getNameCount(); i++) {
+      Object element = location.getElement(i);
+      if (element instanceof Integer index) {
+        path.append('[').append(index).append(']');
+      } else {
+        if (path.length() > 0) {
+          path.append('.');
+        }
+        path.append(element);
+      }
+    }
+    return path.toString();
+  }
+
+  /** Walks properties / additionalProperties / items along a dotted path. */
+  private static JsonNode schemaAt(JsonNode schema, String dottedPath) {
+    JsonNode node = schema;
+    if (dottedPath.isEmpty()) {
+      return node;
+    }
+    for (String part : dottedPath.replaceAll("\\[\\d+]", ".[]").split("\\.")) {
+      if (node == null) {
+        return null;
+      }
+      if ("[]".equals(part)) {
+        node = node.get("items");
+      } else if (node.path("properties").has(part)) {
+        node = node.path("properties").get(part);
+      } else {
+        node = node.get("additionalProperties");
+      }
+    }
+    return node;
+  }
+
+  /**
+   * Removes null values of fields the schema declares, since a present-but-null field counts as
+   * absent. Nulls inside free-form or string maps stay, so the schema can refuse them there.
+   */
+  static final class NullFields {
+    private NullFields() {}
+
+    static Object strip(Object value, JsonNode schema) {
+      if (value instanceof Map<?, ?> map && schema != null) {
+        JsonNode properties = schema.path("properties");
+        Map<Object, Object> copy = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+          String key = String.valueOf(entry.getKey());
+          JsonNode child = properties.get(key);
+          if (child != null && entry.getValue() == null) {
+            continue;
+          }
+          copy.put(entry.getKey(), child != null ? strip(entry.getValue(), child) : entry.getValue());
+        }
+        return copy;
+      }
+      if (value instanceof List<?> list && schema != null && schema.has("items")) {
+        List<Object> copy = new ArrayList<>();
+        for (Iterator<?> it = list.iterator(); it.hasNext(); ) {
+          copy.add(strip(it.next(), schema.get("items")));
+        }
+        return copy;
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package tech.integratn.pipeline.yaml;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.NonPrintableStyle;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+
+/**
+ * The one place YAML is read and written. Everything the pipeline emits that came from data
+ * (user strings, maps, lists, Helm values, scripts) goes through {@link #block} or {@link #flow},
+ * so quoting and indentation are the serialiser's job, never a template's.
+ */
+public final class Yaml {
+  /** Aliases allowed per document: enough for hand-written anchors, far too few for a bomb. */
+  public static final int MAX_ALIASES = 50;
+
+  private static final String HOLDER_KEY = "_";
+  private static final DumpSettings BLOCK = dumpSettings(FlowStyle.BLOCK);
+  private static final DumpSettings FLOW = dumpSettings(FlowStyle.FLOW);
+
+  private Yaml() {}
+
+  /**
+   * Serialises {@code value} to follow {@code "key:"} directly (no space) in block context, with
+   * nested lines starting at column {@code indent} (the key's own column plus two, like Helm's
+   * nindent): a scalar or empty collection stays on the key's line after one space, a non-empty
+   * map or list starts on the next line, a multi-line string becomes a literal block.
+   */
+  public static String block(Object value, int indent) {
+    if (indent < 2) {
+      throw new IllegalArgumentException("indent must be at least 2, was " + indent);
+    }
+    Map<String, Object> holder = new LinkedHashMap<>();
+    holder.put(HOLDER_KEY, value);
+    String dumped = new Dump(BLOCK).dumpToString(holder);
+    String afterKey = dumped.substring(HOLDER_KEY.length() + 1);
+    String pad = " ".repeat(indent - 2);
+    StringBuilder out = new StringBuilder();
+    String[] lines = stripFinalNewline(afterKey).split("\n", -1);
+    out.append(lines[0]);
+    for (int i = 1; i < lines.length; i++) {
+      out.append('\n');
+      if (!lines[i].isEmpty()) {
+        out.append(pad).append(lines[i]);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Serialises {@code value} on one line: a quoted-as-needed scalar, or a flow map or list. */
+  public static String flow(Object value) {
+    if (!(value instanceof Map || value instanceof List)) {
+      String scalar = block(value, 2);
+      if (!scalar.contains("\n")) {
+        return scalar.substring(1);
+      }
+    }
+    Map<String, Object> holder = new LinkedHashMap<>();
+    holder.put(HOLDER_KEY, value);
+    String dumped = new Dump(FLOW).dumpToString(holder);
+    String inner = stripFinalNewline(dumped).trim();
+    // "{_: value}" -> "value"
+    return inner.substring(HOLDER_KEY.length() + 3, inner.length() - 1);
+  }
+
+  /** A whole document (used for status.yaml and the Helm values text). */
+  public static String document(Object value) {
+    return new Dump(BLOCK).dumpToString(value);
+  }
+
+  /** Settings for reading untrusted YAML: no duplicate keys, few aliases, no recursive keys. */
+  public static LoadSettings loadSettings(int codePointLimit) {
+    return LoadSettings.builder()
+        .setAllowDuplicateKeys(false)
+        .setAllowRecursiveKeys(false)
+        .setMaxAliasesForCollections(MAX_ALIASES)
+        .setCodePointLimit(codePointLimit)
+        .setDefaultMap(LinkedHashMap::new)
+        .setDefaultList(ArrayList::new)
+        .setSchema(new CoreSchema())
+        .build();
+  }
+
+  /** Every document of {@code text} as plain Java values (maps keep their key order). */
+  public static List<Object> loadAll(String text, int codePointLimit) {
+    List<Object> documents = new ArrayList<>();
+    for (Object document : new Load(loadSettings(codePointLimit)).loadAllFromString(text)) {
+      documents.add(document);
+    }
+    return documents;
+  }
+
+  /** Every document of {@code text} as node trees, which keep styles, tags and merge keys. */
+  public static List<Node> composeAll(String text, int codePointLimit) {
+    List<Node> documents = new ArrayList<>();
+    for (Node node : new Compose(loadSettings(codePointLimit)).composeAllFromString(text)) {
+      documents.add(node);
+    }
+    return documents;
+  }
+
+  private static String stripFinalNewline(String text) {
+    return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  private static DumpSettings dumpSettings(FlowStyle style) {
+    return DumpSettings.builder()
+        .setDefaultFlowStyle(style)
+        .setIndent(2)
+        .setIndicatorIndent(2)
+        .setIndentWithIndicator(true)
+        .setWidth(Integer.MAX_VALUE)
+        .setSplitLines(false)
+        .setNonPrintableStyle(NonPrintableStyle.ESCAPE)
+        .setDereferenceAliases(true)
+        .setSchema(new StrictSchema())
+        .build();
+  }
+
+  /** Core schema constructors with the strict resolver, so ambiguous strings get quoted. */
+  private static final class StrictSchema extends CoreSchema {
+    private final ScalarResolver resolver = new StrictScalarResolver();
+
+    @Override
+    public ScalarResolver getScalarResolver() {
+      return resolver;
+    }
+  }
+}

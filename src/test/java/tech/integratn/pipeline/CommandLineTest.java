@@ -1,0 +1,98 @@
+package tech.integratn.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+  private static final String INPUT =
+      Fixtures.input(Fixtures.root().resolve("orchestrator-dev-defaults")).toString();
+
+  @TempDir Path work;
+
+  private String[] paths(String... more) {
+    String[] base = {"--input", INPUT, "--output", work.resolve("out").toString(),
+        "--metadata", work.resolve("meta").toString()};
+    String[] all = new String[base.length + more.length];
+    System.arraycopy(base, 0, all, 0, base.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
+  }
+
+  @Test
+  void helpListsTheOptionsAndExitCodes() {
+    Cli result = Cli.run("--help");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("--input", "--output", "--metadata", "--templates",
+        "--action", "Exit codes", "/kratix/input/object.yaml", "/kratix/output");
+  }
+
+  @Test
+  void versionPrintsTheBuildVersion() {
+    Cli result = Cli.run("--version");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).startsWith("vcluster pipeline ").doesNotContain("@");
+  }
+
+  @Test
+  void deleteWritesNothingAndExitsZero() {
+    Cli result = Cli.run(paths("--action", "delete"));
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("VClusterOrchestrator", "vcluster-namespace.yaml");
+    assertThat(work.resolve("out")).doesNotExist();
+    assertThat(work.resolve("meta")).doesNotExist();
+  }
+
+  @Test
+  void theWorkflowActionComesFromTheKratixEnvironment() {
+    Cli result = Cli.run(Map.of("KRATIX_WORKFLOW_ACTION", "delete"), paths());
+    assertThat(result.exitCode()).isZero();
+    assertThat(work.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void anExplicitActionWinsOverTheEnvironment() {
+    Cli result = Cli.run(Map.of("KRATIX_WORKFLOW_ACTION", "delete"), paths("--action", "configure"));
+    assertThat(result.exitCode()).isZero();
+    assertThat(work.resolve("out/vcluster-namespace.yaml")).exists();
+  }
+
+  @Test
+  void deleteSucceedsEvenWhenTheInputIsUnreadable() {
+    Cli result = Cli.run("--action", "delete", "--input", work.resolve("missing.yaml").toString());
+    assertThat(result.exitCode()).isZero();
+  }
+
+  @Test
+  void dryRunRendersAndChecksButWritesNothing() {
+    Cli result = Cli.run(Map.of("KRATIX_DRY_RUN", "true"), paths());
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("dry run").contains("nothing was written");
+    assertThat(work.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void configureLogsEachFileAndWritesStatus() {
+    Cli result = Cli.run(paths());
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out().lines().filter(l -> l.startsWith("wrote "))).hasSize(9);
+    assertThat(work.resolve("meta/status.yaml")).content()
+        .contains("message:", "hostname: team-a.integratn.tech").doesNotContain("kratix:");
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageError() {
+    Cli result = Cli.run("--bogus");
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+  }
+
+  @Test
+  void aBadWorkflowActionInTheEnvironmentIsAUsageError() {
+    Cli result = Cli.run(Map.of("KRATIX_WORKFLOW_ACTION", "explode"), paths());
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err()).contains("KRATIX_WORKFLOW_ACTION");
+  }
+}

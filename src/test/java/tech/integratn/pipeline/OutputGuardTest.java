@@ -1,0 +1,79 @@
+package tech.integratn.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tech.integratn.pipeline.guard.OutputGuard;
+import tech.integratn.pipeline.render.RenderedFile;
+
+class OutputGuardTest {
+  private final OutputGuard guard = new OutputGuard();
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\n",
+      "kind: Secret\n",
+      "apiVersion: v1\nkind: \"Secret\"\n",
+      "apiVersion: v1\nkind: 'Secret'\n",
+      "{apiVersion: v1, kind: Secret}\n",
+      "{\"apiVersion\": \"v1\", \"kind\": \"Secret\"}\n",
+      "apiVersion: v1\nkind: !!str Secret\n",
+      "apiVersion: v1\nkind: \"\\u0053ecret\"\n",
+      "apiVersion: v1\nkind: |-\n  Secret\n",
+      "apiVersion: v1\nkind: >-\n  Secret\n",
+      "\"kind\": Secret\napiVersion: v1\n",
+      "? kind\n: Secret\n",
+      "apiVersion: v1\nkind: secret\n",
+      "apiVersion: core/v1\nkind: Secret\n",
+      "base: &b {apiVersion: v1, kind: Secret}\n<<: *b\n",
+      "<<: {apiVersion: v1, kind: Secret}\nmetadata: {name: x}\n",
+      "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n- apiVersion: v1\n  kind: Secret\n",
+      "apiVersion: v1\nkind: SecretList\nitems: []\n",
+      "apiVersion: v1\nkind: ConfigMap\n---\napiVersion: v1\nkind: Secret\n",
+      "apiVersion: v1\nkind: ConfigMap\n...\n---\n{kind: Secret}\n",
+  })
+  void refusesASecretInAnyYamlStyle(String content) {
+    assertThatThrownBy(() -> guard.check(List.of(new RenderedFile("x.yaml", content))))
+        .isInstanceOfSatisfying(PipelineException.class, e -> {
+          assertThat(e.exitCode()).isEqualTo(ExitCode.OUTPUT_REFUSED);
+          assertThat(e.getMessage()).contains("x.yaml").contains("Secret");
+        });
+  }
+
+  @Test
+  void refusesSecretsInsideHelmValuesText() {
+    String core = "apiVersion: platform.integratn.tech/v1alpha1\nkind: VClusterCore\nspec:\n"
+        + "  valuesYaml: |\n    experimental:\n      deploy:\n        vcluster:\n"
+        + "          manifests: |\n            apiVersion: v1\n            kind: Secret\n";
+    assertThatThrownBy(() -> guard.check(List.of(new RenderedFile("core.yaml", core))))
+        .hasMessageContaining("experimental.deploy.vcluster.manifests");
+    String app = "apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n"
+        + "    helm:\n      valuesObject:\n        experimental:\n          deploy:\n"
+        + "            host:\n              manifests: \"kind: Secret\\napiVersion: v1\\n\"\n";
+    assertThatThrownBy(() -> guard.check(List.of(new RenderedFile("app.yaml", app))))
+        .hasMessageContaining("experimental.deploy.host.manifests");
+  }
+
+  @Test
+  void refusesUnparsableYamlAndDuplicateKeys() {
+    assertThatThrownBy(() -> guard.check(List.of(new RenderedFile("bad.yaml", "a: [1, 2\n"))))
+        .hasMessageContaining("bad.yaml").hasMessageContaining("not valid YAML");
+    assertThatThrownBy(() -> guard.check(List.of(
+        new RenderedFile("dup.yaml", "kind: ConfigMap\nkind: Secret\napiVersion: v1\n"))))
+        .hasMessageContaining("dup.yaml");
+  }
+
+  @Test
+  void acceptsSecretLookingTextAndNonCoreSecretKinds() {
+    String text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  note: |\n    kind: Secret\n    apiVersion: v1\n";
+    String external = "apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\nspec:\n"
+        + "  target: {template: {type: Opaque}}\n";
+    assertThatCode(() -> guard.check(List.of(new RenderedFile("a.yaml", text),
+        new RenderedFile("b.yaml", external)))).doesNotThrowAnyException();
+  }
+}

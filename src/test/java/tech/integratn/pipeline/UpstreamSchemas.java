@@ -1,0 +1,99 @@
+package tech.integratn.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import tech.integratn.pipeline.read.CrdSchema;
+
+/**
+ * The upstream schemas (copied from shared/schemas into test resources, with PROVENANCE) and the
+ * promises' own CRDs, by apiVersion and kind. Kubernetes core files are read as draft-04.
+ */
+public final class UpstreamSchemas {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, String> FILES = Map.of(
+      "v1/Namespace", "k8s-v1.32.2-standalone-strict.namespace-v1.json",
+      "v1/ConfigMap", "k8s-v1.32.2-standalone-strict.configmap-v1.json",
+      "v1/ServiceAccount", "k8s-v1.32.2-standalone-strict.serviceaccount-v1.json",
+      "rbac.authorization.k8s.io/v1/Role", "k8s-v1.32.2-standalone-strict.role-rbac-v1.json",
+      "rbac.authorization.k8s.io/v1/RoleBinding", "k8s-v1.32.2-standalone-strict.rolebinding-rbac-v1.json",
+      "batch/v1/Job", "k8s-v1.32.2-standalone-strict.job-batch-v1.json",
+      "argoproj.io/v1alpha1/Application", "argocd-v3.5.1.application-crd.application-argoproj-v1alpha1-strict.json",
+      "argoproj.io/v1alpha1/AppProject", "argocd-v3.5.1.appproject-crd.appproject-argoproj-v1alpha1-strict.json",
+      "external-secrets.io/v1beta1/ExternalSecret", "eso-v0.10.7.externalsecrets.externalsecret-external-secrets-v1beta1-strict.json");
+  private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
+
+  private UpstreamSchemas() {}
+
+  /** Violations of {@code document} against the schema of its apiVersion/kind; empty = valid. */
+  public static List<String> violations(JsonNode document) {
+    String apiVersion = document.path("apiVersion").asText();
+    String kind = document.path("kind").asText();
+    Schema schema = forKind(apiVersion, kind).orElseThrow(
+        () -> new AssertionError("no schema for " + apiVersion + " " + kind));
+    return messages(schema.validate(document));
+  }
+
+  /** Violations of vcluster Helm values against the chart schema of {@code chartVersion}. */
+  public static List<String> chartViolations(JsonNode values, String chartVersion) {
+    String version = chartVersion.startsWith("v") ? chartVersion.substring(1) : chartVersion;
+    Schema schema = CACHE.computeIfAbsent("chart " + version, k -> compile(
+        read("vcluster-chart/values.schema-" + version + ".json"), SpecificationVersion.DRAFT_2020_12));
+    return messages(schema.validate(values));
+  }
+
+  public static List<String> chartVersions() {
+    return List.of("0.30.4", "0.31.0");
+  }
+
+  private static Optional<Schema> forKind(String apiVersion, String kind) {
+    String key = apiVersion + "/" + kind;
+    if (FILES.containsKey(key)) {
+      return Optional.of(CACHE.computeIfAbsent(key, k -> {
+        JsonNode schema = read("schemas/" + FILES.get(k));
+        boolean kubernetesCore = FILES.get(k).startsWith("k8s-");
+        if (kubernetesCore) {
+          ((ObjectNode) schema).remove("$schema");
+        }
+        return compile(schema, kubernetesCore ? SpecificationVersion.DRAFT_4 : SpecificationVersion.DRAFT_7);
+      }));
+    }
+    if (PromiseKind.API_VERSION.equals(apiVersion)) {
+      return PromiseKind.byKind(kind).map(promiseKind -> CACHE.computeIfAbsent(key,
+          k -> compile(CrdSchema.of(promiseKind), SpecificationVersion.DRAFT_4)));
+    }
+    return Optional.empty();
+  }
+
+  private static Schema compile(JsonNode schema, SpecificationVersion dialect) {
+    return SchemaRegistry.withDefaultDialect(dialect)
+        .getSchema(SchemaLocation.of("urn:test:" + Integer.toHexString(schema.hashCode())), schema);
+  }
+
+  private static List<String> messages(List<Error> errors) {
+    return errors.stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList();
+  }
+
+  private static JsonNode read(String resource) {
+    try (InputStream in = UpstreamSchemas.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new AssertionError("missing resource " + resource);
+      }
+      return JSON.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

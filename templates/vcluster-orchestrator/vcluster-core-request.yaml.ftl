@@ -1,0 +1,9 @@
+apiVersion: platform.integratn.tech/v1alpha1
+kind: VClusterCore
+metadata:
+  name: ${yaml(name)}
+  namespace: ${yaml(requestNamespace)}
+spec:
+  name: ${yaml(name)}
+  targetNamespace: ${yaml(targetNamespace)}
+  valuesYaml:${yaml(valuesYaml, 4)}

@@ -1,0 +1,9 @@
+apiVersion: platform.integratn.tech/v1alpha1
+kind: VClusterCoredns
+metadata:
+  name: ${yaml(name)}
+  namespace: ${yaml(requestNamespace)}
+spec:
+  name: ${yaml(name)}
+  targetNamespace: ${yaml(targetNamespace)}
+  clusterDomain: ${yaml(clusterDomain)}
