@@ -13,7 +13,10 @@ import tech.integratn.pipeline.read.SchemaValidator;
 import tech.integratn.pipeline.read.SpecBinder;
 import tech.integratn.pipeline.render.RenderedFile;
 import tech.integratn.pipeline.render.TemplateRenderer;
+import tech.integratn.pipeline.read.SubRequestSpecs;
+import tech.integratn.pipeline.resolve.KubeconfigSyncResolver;
 import tech.integratn.pipeline.resolve.OrchestratorResolver;
+import tech.integratn.pipeline.resolve.SubRequestResolvers;
 import tech.integratn.pipeline.resolve.Resolution;
 import tech.integratn.pipeline.write.OutputWriter;
 import tech.integratn.pipeline.write.OutputWriter.Target;
@@ -83,8 +86,20 @@ public final class Pipeline {
     return switch (request.kind()) {
       case VCLUSTER_ORCHESTRATOR -> new OrchestratorResolver()
           .resolve(request, SpecBinder.bind(request, OrchestratorSpec.class));
-      default -> throw new PipelineException(ExitCode.INVALID_INPUT, "Kind "
-          + request.kind().kind() + " is not rendered by this version of the image.");
+      case VCLUSTER_CORE -> SubRequestResolvers.core(
+          SpecBinder.bind(request, SubRequestSpecs.Core.class));
+      case VCLUSTER_COREDNS -> SubRequestResolvers.coredns(
+          SpecBinder.bind(request, SubRequestSpecs.Coredns.class));
+      case VCLUSTER_KUBECONFIG_SYNC -> new KubeconfigSyncResolver().resolve(
+          SpecBinder.bind(request, SubRequestSpecs.KubeconfigSync.class));
+      case VCLUSTER_KUBECONFIG_EXTERNAL_SECRET -> SubRequestResolvers.kubeconfigExternalSecret(
+          SpecBinder.bind(request, SubRequestSpecs.KubeconfigExternalSecret.class));
+      case VCLUSTER_ARGOCD_CLUSTER_REGISTRATION -> SubRequestResolvers.clusterRegistration(
+          SpecBinder.bind(request, SubRequestSpecs.ClusterRegistration.class));
+      case ARGOCD_PROJECT -> SubRequestResolvers.project(
+          SpecBinder.bind(request, SubRequestSpecs.Project.class));
+      case ARGOCD_APPLICATION -> SubRequestResolvers.application(
+          SpecBinder.bind(request, SubRequestSpecs.Application.class));
     };
   }
 

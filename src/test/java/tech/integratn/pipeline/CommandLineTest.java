@@ -46,6 +46,25 @@ class CommandLineTest {
     assertThat(work.resolve("meta")).doesNotExist();
   }
 
+  static java.util.List<Path> cases() {
+    return Fixtures.cases();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("cases")
+  void deleteOfEveryKindWritesNothingAndSaysWhatKratixRemoves(Path fixture) {
+    Cli result = Cli.run(Map.of("KRATIX_WORKFLOW_ACTION", "delete"),
+        "--input", Fixtures.input(fixture).toString(),
+        "--output", work.resolve("out").toString(), "--metadata", work.resolve("meta").toString());
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("Kratix will remove");
+    for (Path file : Fixtures.files(Fixtures.expectedOutput(fixture))) {
+      assertThat(result.out()).contains(file.toString());
+    }
+    assertThat(work.resolve("out")).doesNotExist();
+    assertThat(work.resolve("meta")).doesNotExist();
+  }
+
   @Test
   void theWorkflowActionComesFromTheKratixEnvironment() {
     Cli result = Cli.run(Map.of("KRATIX_WORKFLOW_ACTION", "delete"), paths());

@@ -37,6 +37,11 @@ public final class Defaults {
   public static final String ANNOTATION_RECONCILE_AT = "platform.integratn.tech/reconcile-at";
 
   public static final String ARGOCD_NAMESPACE = "argocd";
+  /** Argo CD's own default project, for an ArgoCDApplication request that names none. */
+  public static final String ARGOCD_PROJECT = "default";
+
+  /** The 1Password Connect server the kubeconfig sync Job talks to. */
+  public static final String ONEPASSWORD_CONNECT_HOST = "https://connect.integratn.tech";
 
   private Defaults() {}
 }

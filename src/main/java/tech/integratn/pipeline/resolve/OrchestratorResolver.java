@@ -38,10 +38,10 @@ public final class OrchestratorResolver {
         "vip", o.vip(),
         "targetNamespace", o.targetNamespace(),
         "argocdProject", o.projectName(),
-        "argocdApplication", "vcluster-" + o.name(),
+        "argocdApplication", Names.argocdApplication(o.name()),
         "onepasswordItem", o.onepasswordItem(),
-        "kubeconfigExternalSecret", "vcluster-" + o.name() + "-kubeconfig",
-        "kubeconfigSecret", "vcluster-" + o.name() + "-kubeconfig-external",
+        "kubeconfigExternalSecret", Names.kubeconfigExternalSecret(o.name()),
+        "kubeconfigSecret", Names.kubeconfigSecret(o.name()),
         "kubeconfigSyncJob", o.kubeconfigSyncJobName(),
         "chartVersion", o.targetRevision(),
         "preset", o.preset(),
@@ -65,11 +65,11 @@ public final class OrchestratorResolver {
     String hostname = or(exposure.hostname(), name + "." + baseDomain);
     int apiPort = or(exposure.apiPort(), Defaults.API_PORT);
     String vip = vip(exposure);
-    String serverUrl = "https://" + hostname + ":" + apiPort;
+    String serverUrl = Names.serverUrl(hostname, apiPort);
     String environment = or(argocd.environment(),
         preset == Preset.PROD ? Defaults.ENVIRONMENT_PROD : Defaults.ENVIRONMENT_OTHER);
     String token = digits(annotations.getOrDefault(Defaults.ANNOTATION_RECONCILE_AT, ""));
-    String syncJob = "vcluster-" + name + "-kubeconfig-sync" + (token.isEmpty() ? "" : "-" + token);
+    String syncJob = Names.kubeconfigSyncJob(name, token);
     String chartVersion = or(app.targetRevision(), Defaults.CHART_VERSION);
 
     HelmValues.Inputs helm = new HelmValues.Inputs(
@@ -125,7 +125,7 @@ public final class OrchestratorResolver {
         name,
         request.namespace(),
         targetNamespace,
-        or(spec.projectName(), "vcluster-" + name),
+        or(spec.projectName(), Names.argocdProject(name)),
         preset.id(),
         baseDomain,
         baseDomain.replace('.', '-'),
@@ -135,7 +135,7 @@ public final class OrchestratorResolver {
         serverUrl,
         clusterDomain(vc),
         environment,
-        "vcluster-" + name + "-kubeconfig",
+        Names.onepasswordItem(name),
         syncJob,
         or(app.repoURL(), Defaults.CHART_REPO_URL),
         or(app.chart(), Defaults.CHART),

@@ -1,0 +1,59 @@
+package tech.integratn.pipeline.resolve;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.read.SubRequestSpecs;
+
+/** Defaults and derived names of a VClusterKubeconfigSync, and its Job's scripts. */
+public final class KubeconfigSyncResolver {
+
+  /** Template model of the sync Job and its RBAC. */
+  public record KubeconfigSync(
+      String name,
+      String targetNamespace,
+      String jobName,
+      String onepasswordItem,
+      String hostname,
+      String apiPort,
+      String serverUrl,
+      String connectHost,
+      String tokenSecret,
+      String serviceAccount,
+      String role,
+      String kubeconfigSecret,
+      List<String> initCommand,
+      List<String> syncCommand) {}
+
+  public Resolution resolve(SubRequestSpecs.KubeconfigSync spec) {
+    String name = spec.name();
+    int apiPort = spec.apiPort() != null ? spec.apiPort() : Defaults.API_PORT;
+    String hostname = spec.hostname() != null ? spec.hostname() : "";
+    String serverUrl = spec.serverUrl() != null ? spec.serverUrl()
+        : hostname.isEmpty() ? "" : Names.serverUrl(hostname, apiPort);
+    Map<String, String> initVariables = new LinkedHashMap<>();
+    initVariables.put("NAMESPACE", spec.targetNamespace());
+    initVariables.put("SECRET_NAME", Names.vclusterKubeconfigSecret(name));
+
+    KubeconfigSync model = new KubeconfigSync(
+        name,
+        spec.targetNamespace(),
+        spec.kubeconfigSyncJobName() != null ? spec.kubeconfigSyncJobName()
+            : Names.kubeconfigSyncJob(name, ""),
+        spec.onepasswordItem() != null ? spec.onepasswordItem() : Names.onepasswordItem(name),
+        hostname,
+        String.valueOf(apiPort),
+        serverUrl,
+        Defaults.ONEPASSWORD_CONNECT_HOST,
+        Names.onepasswordTokenSecret(name),
+        Names.kubeconfigSyncAccount(name),
+        Names.kubeconfigReaderRole(name),
+        Names.vclusterKubeconfigSecret(name),
+        List.of("/bin/bash", "-c", JobScripts.withVariables(initVariables,
+            JobScripts.read(JobScripts.WAIT_FOR_KUBECONFIG))),
+        List.of("/bin/sh", "-c", JobScripts.read(JobScripts.SYNC_TO_ONEPASSWORD)));
+    return new Resolution(model, SubRequestStatus.of(
+        PromiseKind.VCLUSTER_KUBECONFIG_SYNC, name, spec.targetNamespace()));
+  }
+}

@@ -1,0 +1,52 @@
+package tech.integratn.pipeline.resolve;
+
+/** Names derived from the vcluster name, shared by the orchestrator and the sub-requests. */
+public final class Names {
+  private Names() {}
+
+  public static String onepasswordItem(String name) {
+    return "vcluster-" + name + "-kubeconfig";
+  }
+
+  /** The sync Job name; a reconcile token makes a new Job, so the sync runs again. */
+  public static String kubeconfigSyncJob(String name, String token) {
+    return "vcluster-" + name + "-kubeconfig-sync" + (token.isEmpty() ? "" : "-" + token);
+  }
+
+  public static String argocdApplication(String name) {
+    return "vcluster-" + name;
+  }
+
+  public static String argocdProject(String name) {
+    return "vcluster-" + name;
+  }
+
+  public static String kubeconfigExternalSecret(String name) {
+    return "vcluster-" + name + "-kubeconfig";
+  }
+
+  public static String kubeconfigSecret(String name) {
+    return "vcluster-" + name + "-kubeconfig-external";
+  }
+
+  /** The Secret vcluster writes its kubeconfig to. */
+  public static String vclusterKubeconfigSecret(String name) {
+    return "vc-" + name;
+  }
+
+  public static String onepasswordTokenSecret(String name) {
+    return "vcluster-" + name + "-onepassword-token";
+  }
+
+  public static String kubeconfigSyncAccount(String name) {
+    return "vcluster-" + name + "-kubeconfig-sync";
+  }
+
+  public static String kubeconfigReaderRole(String name) {
+    return "vcluster-" + name + "-kubeconfig-reader";
+  }
+
+  public static String serverUrl(String hostname, int apiPort) {
+    return "https://" + hostname + ":" + apiPort;
+  }
+}

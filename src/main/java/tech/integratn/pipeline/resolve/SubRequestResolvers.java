@@ -1,0 +1,112 @@
+package tech.integratn.pipeline.resolve;
+
+import static tech.integratn.pipeline.resolve.Tree.map;
+
+import java.util.List;
+import java.util.Map;
+import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.read.SubRequestSpecs;
+import tech.integratn.pipeline.read.SubRequestSpecs.Destination;
+import tech.integratn.pipeline.read.SubRequestSpecs.Helm;
+import tech.integratn.pipeline.read.SubRequestSpecs.Source;
+
+/**
+ * Defaults of the seven sub-request kinds. Each takes the bound spec and returns the template
+ * model (the spec with its defaults) and a short status.
+ */
+public final class SubRequestResolvers {
+  private SubRequestResolvers() {}
+
+  /** Template model of a VClusterCore. */
+  public record Core(String name, String targetNamespace, String valuesYaml) {}
+
+  public static Resolution core(SubRequestSpecs.Core spec) {
+    Core model = new Core(spec.name(), spec.targetNamespace(), or(spec.valuesYaml(), ""));
+    return new Resolution(model,
+        SubRequestStatus.of(PromiseKind.VCLUSTER_CORE, spec.name(), spec.targetNamespace()));
+  }
+
+  /** Template model of a VClusterCoredns. */
+  public record Coredns(String name, String targetNamespace, String corefile) {}
+
+  public static Resolution coredns(SubRequestSpecs.Coredns spec) {
+    Coredns model = new Coredns(spec.name(), spec.targetNamespace(),
+        Corefile.forDomain(or(spec.clusterDomain(), Defaults.CLUSTER_DOMAIN)));
+    return new Resolution(model,
+        SubRequestStatus.of(PromiseKind.VCLUSTER_COREDNS, spec.name(), spec.targetNamespace()));
+  }
+
+  /** Template model of a VClusterKubeconfigExternalSecret. */
+  public record KubeconfigExternalSecret(String name, String targetNamespace,
+      String externalSecretName, String secretName, String onepasswordItem) {}
+
+  public static Resolution kubeconfigExternalSecret(SubRequestSpecs.KubeconfigExternalSecret spec) {
+    String name = spec.name();
+    KubeconfigExternalSecret model = new KubeconfigExternalSecret(name, spec.targetNamespace(),
+        Names.kubeconfigExternalSecret(name), Names.kubeconfigSecret(name),
+        or(spec.onepasswordItem(), Names.onepasswordItem(name)));
+    return new Resolution(model, SubRequestStatus.of(
+        PromiseKind.VCLUSTER_KUBECONFIG_EXTERNAL_SECRET, name, spec.targetNamespace()));
+  }
+
+  /** Template model of a VClusterArgoCDClusterRegistration. */
+  public record ClusterRegistration(String name, String argocdNamespace, String onepasswordItem,
+      Map<String, String> labels, Map<String, String> annotations) {}
+
+  public static Resolution clusterRegistration(SubRequestSpecs.ClusterRegistration spec) {
+    String name = spec.name();
+    String namespace = or(spec.argocdNamespace(), Defaults.ARGOCD_NAMESPACE);
+    ClusterRegistration model = new ClusterRegistration(name, namespace,
+        or(spec.onepasswordItem(), Names.onepasswordItem(name)),
+        or(spec.labels(), Map.of()), or(spec.annotations(), Map.of()));
+    return new Resolution(model, SubRequestStatus.of(
+        PromiseKind.VCLUSTER_ARGOCD_CLUSTER_REGISTRATION, name, namespace));
+  }
+
+  /** Template model of an ArgoCDProject; the lists are copied from the request. */
+  public record Project(String name, String namespace, String description,
+      Map<String, String> annotations, Map<String, String> labels, List<String> sourceRepos,
+      List<Map<String, Object>> destinations, List<Map<String, Object>> clusterResourceWhitelist,
+      List<Map<String, Object>> namespaceResourceWhitelist) {}
+
+  public static Resolution project(SubRequestSpecs.Project spec) {
+    String namespace = or(spec.namespace(), Defaults.ARGOCD_NAMESPACE);
+    Project model = new Project(spec.name(), namespace, spec.description(),
+        or(spec.annotations(), Map.of()), or(spec.labels(), Map.of()),
+        or(spec.sourceRepos(), List.of()), or(spec.destinations(), List.of()),
+        or(spec.clusterResourceWhitelist(), List.of()),
+        or(spec.namespaceResourceWhitelist(), List.of()));
+    return new Resolution(model,
+        SubRequestStatus.of(PromiseKind.ARGOCD_PROJECT, spec.name(), namespace));
+  }
+
+  /** Template model of an ArgoCDApplication: labels and finalizers only when non-empty. */
+  public record Application(String name, String namespace, Map<String, String> annotations,
+      Map<String, String> labels, List<String> finalizers, String project,
+      Map<String, Object> source, Map<String, Object> destination, Map<String, Object> syncPolicy) {}
+
+  public static Resolution application(SubRequestSpecs.Application spec) {
+    String namespace = or(spec.namespace(), Defaults.ARGOCD_NAMESPACE);
+    Source source = or(spec.source(), new Source(null, null, null, null));
+    Helm helm = or(source.helm(), new Helm(null, null));
+    Destination destination = or(spec.destination(), new Destination(null, null));
+    Application model = new Application(spec.name(), namespace,
+        or(spec.annotations(), Map.of()),
+        spec.labels() == null || spec.labels().isEmpty() ? null : spec.labels(),
+        spec.finalizers() == null || spec.finalizers().isEmpty() ? null : spec.finalizers(),
+        or(spec.project(), Defaults.ARGOCD_PROJECT),
+        map("repoURL", source.repoURL(), "chart", source.chart(),
+            "targetRevision", source.targetRevision(),
+            "helm", map("releaseName", or(helm.releaseName(), ""),
+                "valuesObject", or(helm.valuesObject(), Map.of()))),
+        map("server", destination.server(), "namespace", destination.namespace()),
+        or(spec.syncPolicy(), Map.of()));
+    return new Resolution(model,
+        SubRequestStatus.of(PromiseKind.ARGOCD_APPLICATION, spec.name(), namespace));
+  }
+
+
+  static <T> T or(T value, T fallback) {
+    return value != null ? value : fallback;
+  }
+}

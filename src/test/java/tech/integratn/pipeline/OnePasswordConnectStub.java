@@ -1,0 +1,110 @@
+package tech.integratn.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stand-in for the 1Password Connect REST API on 127.0.0.1: vaults, and items per vault that
+ * can be listed, created (POST) and replaced (PUT). Every request is recorded.
+ */
+final class OnePasswordConnectStub implements AutoCloseable {
+  static final String TOKEN = "connect-test-token";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  record Call(String method, String path, JsonNode body) {}
+
+  private final HttpServer server;
+  private final Map<String, String> vaults = new LinkedHashMap<>();
+  private final Map<String, Map<String, JsonNode>> items = new LinkedHashMap<>();
+  final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+  private int nextId = 1;
+
+  OnePasswordConnectStub() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/v1/", this::handle);
+    server.start();
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  void addVault(String id, String name) {
+    vaults.put(id, name);
+    items.put(id, new LinkedHashMap<>());
+  }
+
+  void addItem(String vaultId, String itemId, String title) {
+    ObjectNode item = JSON.createObjectNode().put("id", itemId).put("title", title);
+    items.get(vaultId).put(itemId, item);
+  }
+
+  Map<String, JsonNode> items(String vaultId) {
+    return items.get(vaultId);
+  }
+
+  private synchronized void handle(HttpExchange exchange) throws IOException {
+    String method = exchange.getRequestMethod();
+    String path = exchange.getRequestURI().getPath();
+    byte[] raw = exchange.getRequestBody().readAllBytes();
+    JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
+    calls.add(new Call(method, path, body));
+    if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      respond(exchange, 401, JSON.createObjectNode().put("message", "bad token"));
+      return;
+    }
+    String[] parts = path.substring("/v1/".length()).split("/");
+    if (parts.length == 1 && parts[0].equals("vaults") && method.equals("GET")) {
+      ArrayNode list = JSON.createArrayNode();
+      vaults.forEach((id, name) -> list.addObject().put("id", id).put("name", name));
+      respond(exchange, 200, list);
+    } else if (parts.length == 3 && parts[2].equals("items") && items.containsKey(parts[1])) {
+      Map<String, JsonNode> vaultItems = items.get(parts[1]);
+      if (method.equals("GET")) {
+        ArrayNode list = JSON.createArrayNode();
+        vaultItems.values().forEach(i -> list.addObject()
+            .put("id", i.path("id").asText()).put("title", i.path("title").asText()));
+        respond(exchange, 200, list);
+      } else if (method.equals("POST") && body != null) {
+        String id = "item-" + nextId++;
+        ObjectNode created = ((ObjectNode) body.deepCopy()).put("id", id);
+        vaultItems.put(id, created);
+        respond(exchange, 200, created);
+      } else {
+        respond(exchange, 405, JSON.createObjectNode());
+      }
+    } else if (parts.length == 4 && parts[2].equals("items") && items.containsKey(parts[1])
+        && method.equals("PUT") && items.get(parts[1]).containsKey(parts[3]) && body != null) {
+      items.get(parts[1]).put(parts[3], body);
+      respond(exchange, 200, body);
+    } else {
+      respond(exchange, 404, JSON.createObjectNode().put("message", "not found: " + path));
+    }
+  }
+
+  private static void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
+    byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,34 @@
+apiVersion: external-secrets.io/v1beta1
+kind: ExternalSecret
+metadata:
+  name: ${yaml("vcluster-" + name + "-argocd-cluster")}
+  namespace: ${yaml(argocdNamespace)}
+  labels:
+    app: vcluster
+    instance: ${yaml(name)}
+spec:
+  refreshInterval: 5m
+  secretStoreRef:
+    name: onepassword-store
+    kind: ClusterSecretStore
+  target:
+    name: ${yaml("vcluster-" + name)}
+    creationPolicy: Owner
+    template:
+      metadata:
+        labels:${yaml(labels, 10)}
+        annotations:${yaml(annotations, 10)}
+      type: Opaque
+  data:
+    - secretKey: name
+      remoteRef:
+        key: ${yaml(onepasswordItem)}
+        property: argocd-name
+    - secretKey: server
+      remoteRef:
+        key: ${yaml(onepasswordItem)}
+        property: argocd-server
+    - secretKey: config
+      remoteRef:
+        key: ${yaml(onepasswordItem)}
+        property: argocd-config
