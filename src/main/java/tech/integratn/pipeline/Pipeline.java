@@ -40,6 +40,7 @@ public final class Pipeline {
     Request request = new RequestReader().read(settings.input());
     new SchemaValidator().validate(request);
     Resolution resolution = resolve(request);
+    resolution.warnings().forEach(log::println);
     List<RenderedFile> files = settings.templates().render(request.kind(), resolution.model());
     new OutputGuard().check(files);
 

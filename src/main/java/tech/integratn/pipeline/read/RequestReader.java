@@ -26,11 +26,16 @@ public final class RequestReader {
   public static final int MAX_INPUT_BYTES = 4 * 1024 * 1024;
   /** Deeper than any resource the CRDs describe, shallow enough to never exhaust the stack. */
   public static final int MAX_NESTING_DEPTH = 64;
+  /**
+   * Values (maps, lists, scalars) after aliases are expanded. A real request has a few hundred;
+   * the bound stops alias bombs that stay under the alias count limit.
+   */
+  public static final int MAX_VALUES = 100_000;
 
   public Request read(Path file) {
     String text = decode(file, readBytes(file));
     Map<String, Object> object = parseSingleMapping(file, text);
-    checkDepth(object);
+    checkShape(object);
     return new Request(kindOf(object), object);
   }
 
@@ -123,10 +128,15 @@ public final class RequestReader {
     return PromiseKind.byKind(k).orElseThrow();
   }
 
-  private static void checkDepth(Object root) {
+  private static void checkShape(Object root) {
     Deque<Object[]> stack = new ArrayDeque<>();
     stack.push(new Object[] {root, 1});
+    int values = 0;
     while (!stack.isEmpty()) {
+      if (++values > MAX_VALUES) {
+        throw PipelineException.invalidInput("the resource expands to more than " + MAX_VALUES
+            + " values (YAML aliases repeating large parts?); write it out without aliases.");
+      }
       Object[] entry = stack.pop();
       int depth = (Integer) entry[1];
       if (depth > MAX_NESTING_DEPTH) {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import tech.integratn.pipeline.PipelineException;
 import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.schema.JsonSchemas;
 
 /**
  * Checks a request against its CRD's openAPIV3Schema. OpenAPI 3.0 schema objects follow JSON
@@ -27,8 +26,8 @@ public final class SchemaValidator {
     JsonNode crdSchema = CrdSchema.of(request.kind());
     Object cleaned = NullFields.strip(request.object(), crdSchema);
     JsonNode instance = JSON.valueToTree(cleaned);
-    Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
-        .getSchema(SchemaLocation.of("urn:crd:" + request.kind().promise()), crdSchema);
+    Schema schema = JsonSchemas.compile(crdSchema, SpecificationVersion.DRAFT_4,
+        "urn:crd:" + request.kind().promise());
     List<Error> errors = schema.validate(instance);
     if (!errors.isEmpty()) {
       throw refusal(request.kind(), errors.get(0), crdSchema);
@@ -36,9 +35,9 @@ public final class SchemaValidator {
   }
 
   private static PipelineException refusal(PromiseKind kind, Error error, JsonNode crdSchema) {
-    String path = fieldPath(error);
+    String path = JsonSchemas.keyPath(error);
     if ("required".equals(error.getKeyword())) {
-      String field = path.isEmpty() ? error.getProperty() : path + "." + error.getProperty();
+      String field = path;
       JsonNode fieldSchema = schemaAt(crdSchema, field);
       return PipelineException.invalidField(field, "is required but missing (or null)",
           "Set it to " + allowed(fieldSchema) + " in the " + kind.kind() + " resource.");
@@ -46,7 +45,7 @@ public final class SchemaValidator {
     JsonNode fieldSchema = schemaAt(crdSchema, path);
     String found = Values.describe(JSON.convertValue(error.getInstanceNode(), Object.class));
     return PipelineException.invalidField(path.isEmpty() ? "(resource)" : path,
-        "found " + found + " (" + error.getMessage().replaceFirst("^\\$[^:]*: ", "") + ")",
+        "found " + found + " (" + JsonSchemas.message(error) + ")",
         "Allowed: " + allowed(fieldSchema) + ".");
   }
 
@@ -58,24 +57,6 @@ public final class SchemaValidator {
       return "a value of type " + fieldSchema.get("type").asText();
     }
     return "what the " + "CRD describes";
-  }
-
-  /** The instance location as a dotted path, with list indexes in brackets. */
-  private static String fieldPath(Error error) {
-    StringBuilder path = new StringBuilder();
-    var location = error.getInstanceLocation();
-    for (int i = 0; i < location.getNameCount(); i++) {
-      Object element = location.getElement(i);
-      if (element instanceof Integer index) {
-        path.append('[').append(index).append(']');
-      } else {
-        if (path.length() > 0) {
-          path.append('.');
-        }
-        path.append(element);
-      }
-    }
-    return path.toString();
   }
 
   /** Walks properties / additionalProperties / items along a dotted path. */

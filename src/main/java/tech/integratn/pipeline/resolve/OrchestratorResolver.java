@@ -25,7 +25,10 @@ public final class OrchestratorResolver {
 
   public Resolution resolve(Request request, OrchestratorSpec spec) {
     Orchestrator resolved = settle(request, spec);
-    return new Resolution(resolved, status(resolved));
+    List<String> warnings = ChartValuesCheck.check(resolved.helmValues(), resolved.targetRevision(),
+            "spec.vcluster.helmOverrides / backingStore / exportKubeConfig")
+        .map(List::of).orElse(List.of());
+    return new Resolution(resolved, status(resolved), warnings);
   }
 
   /** What Kratix copies onto the resource's status: a readable message and what comes next. */

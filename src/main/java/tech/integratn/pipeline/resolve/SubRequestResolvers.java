@@ -101,8 +101,14 @@ public final class SubRequestResolvers {
                 "valuesObject", or(helm.valuesObject(), Map.of()))),
         map("server", destination.server(), "namespace", destination.namespace()),
         or(spec.syncPolicy(), Map.of()));
+    List<String> warnings = List.of();
+    if (Defaults.CHART.equals(source.chart()) && source.targetRevision() != null
+        && helm.valuesObject() != null) {
+      warnings = ChartValuesCheck.check(helm.valuesObject(), source.targetRevision(),
+          "spec.source.helm.valuesObject").map(List::of).orElse(List.of());
+    }
     return new Resolution(model,
-        SubRequestStatus.of(PromiseKind.ARGOCD_APPLICATION, spec.name(), namespace));
+        SubRequestStatus.of(PromiseKind.ARGOCD_APPLICATION, spec.name(), namespace), warnings);
   }
 
 

@@ -1,0 +1,49 @@
+package tech.integratn.pipeline.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+
+/** Compiling JSON Schemas and naming the place of a violation, for the CRD and chart checks. */
+public final class JsonSchemas {
+  private JsonSchemas() {}
+
+  public static Schema compile(JsonNode schema, SpecificationVersion dialect, String id) {
+    return SchemaRegistry.withDefaultDialect(dialect).getSchema(SchemaLocation.of(id), schema);
+  }
+
+  /** Where the error is, as a dotted path with [i] for list items ("" for the top level). */
+  public static String path(Error error) {
+    NodePath location = error.getInstanceLocation();
+    StringBuilder path = new StringBuilder();
+    for (int i = 0; i < location.getNameCount(); i++) {
+      Object element = location.getElement(i);
+      if (element instanceof Integer index) {
+        path.append('[').append(index).append(']');
+      } else {
+        path.append(path.length() > 0 ? "." : "").append(element);
+      }
+    }
+    return path.toString();
+  }
+
+  /** The path of the offending key itself: for required and unknown keys, the key's path. */
+  public static String keyPath(Error error) {
+    String path = path(error);
+    boolean namesAKey = "required".equals(error.getKeyword())
+        || "additionalProperties".equals(error.getKeyword());
+    if (namesAKey && error.getProperty() != null) {
+      return path.isEmpty() ? error.getProperty() : path + "." + error.getProperty();
+    }
+    return path;
+  }
+
+  /** The validator's message without its leading location. */
+  public static String message(Error error) {
+    return error.getMessage().replaceFirst("^\\$[^:]*: ", "");
+  }
+}
