@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tech.integratn.pipeline.PromiseKind;
 
 /**
@@ -14,6 +16,7 @@ import tech.integratn.pipeline.PromiseKind;
  */
 public final class CrdSchema {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Map<PromiseKind, JsonNode> SCHEMAS = new ConcurrentHashMap<>();
 
   private CrdSchema() {}
 
@@ -22,7 +25,7 @@ public final class CrdSchema {
   }
 
   public static JsonNode of(PromiseKind kind) {
-    return openApiSchema(loadPromise(kind), kind);
+    return SCHEMAS.computeIfAbsent(kind, k -> openApiSchema(loadPromise(k), k));
   }
 
   /** The openAPIV3Schema of {@code kind}'s served version inside a parsed Promise. */

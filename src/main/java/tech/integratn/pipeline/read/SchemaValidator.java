@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tech.integratn.pipeline.PipelineException;
 import tech.integratn.pipeline.PromiseKind;
 import tech.integratn.pipeline.schema.JsonSchemas;
@@ -21,13 +22,14 @@ import tech.integratn.pipeline.schema.JsonSchemas;
  */
 public final class SchemaValidator {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<PromiseKind, Schema> COMPILED = new ConcurrentHashMap<>();
 
   public void validate(Request request) {
     JsonNode crdSchema = CrdSchema.of(request.kind());
     Object cleaned = NullFields.strip(request.object(), crdSchema);
     JsonNode instance = JSON.valueToTree(cleaned);
-    Schema schema = JsonSchemas.compile(crdSchema, SpecificationVersion.DRAFT_4,
-        "urn:crd:" + request.kind().promise());
+    Schema schema = COMPILED.computeIfAbsent(request.kind(), kind -> JsonSchemas.compile(
+        crdSchema, SpecificationVersion.DRAFT_4, "urn:crd:" + kind.promise()));
     List<Error> errors = schema.validate(instance);
     if (!errors.isEmpty()) {
       throw refusal(request.kind(), errors.get(0), crdSchema);

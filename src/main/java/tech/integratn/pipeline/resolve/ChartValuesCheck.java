@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import tech.integratn.pipeline.PipelineException;
 import tech.integratn.pipeline.schema.JsonSchemas;
 
@@ -21,6 +22,7 @@ public final class ChartValuesCheck {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The chart versions whose schemas ship in the jar under vcluster-chart/. */
   public static final List<String> BUNDLED_VERSIONS = List.of("0.30.4", "0.31.0");
+  private static final Map<String, Schema> COMPILED = new ConcurrentHashMap<>();
 
   private ChartValuesCheck() {}
 
@@ -56,6 +58,10 @@ public final class ChartValuesCheck {
   }
 
   private static Schema schema(String version) {
+    return COMPILED.computeIfAbsent(version, ChartValuesCheck::compile);
+  }
+
+  private static Schema compile(String version) {
     String resource = "vcluster-chart/values.schema-" + version + ".json";
     try (InputStream in = ChartValuesCheck.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {

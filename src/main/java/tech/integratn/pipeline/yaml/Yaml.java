@@ -42,7 +42,7 @@ public final class Yaml {
     }
     Map<String, Object> holder = new LinkedHashMap<>();
     holder.put(HOLDER_KEY, value);
-    String dumped = new Dump(BLOCK).dumpToString(holder);
+    String dumped = dump(BLOCK, holder);
     String afterKey = dumped.substring(HOLDER_KEY.length() + 1);
     String pad = " ".repeat(indent - 2);
     StringBuilder out = new StringBuilder();
@@ -67,7 +67,7 @@ public final class Yaml {
     }
     Map<String, Object> holder = new LinkedHashMap<>();
     holder.put(HOLDER_KEY, value);
-    String dumped = new Dump(FLOW).dumpToString(holder);
+    String dumped = dump(FLOW, holder);
     String inner = stripFinalNewline(dumped).trim();
     // "{_: value}" -> "value"
     return inner.substring(HOLDER_KEY.length() + 3, inner.length() - 1);
@@ -75,7 +75,12 @@ public final class Yaml {
 
   /** A whole document (used for status.yaml and the Helm values text). */
   public static String document(Object value) {
-    return new Dump(BLOCK).dumpToString(value);
+    return dump(BLOCK, value);
+  }
+
+  private static String dump(DumpSettings settings, Object value) {
+    return ReaderSafeRepresenter.escapeRaw(
+        new Dump(settings, new ReaderSafeRepresenter(settings)).dumpToString(value));
   }
 
   /** Settings for reading untrusted YAML: no duplicate keys, few aliases, no recursive keys. */
