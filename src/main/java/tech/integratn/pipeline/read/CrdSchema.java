@@ -2,20 +2,21 @@ package tech.integratn.pipeline.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.yaml.Yaml;
 
 /**
  * The {@code openAPIV3Schema} of a kind's CRD, read from the promise bundled in the jar, so the
  * CRD that Kubernetes enforces and the rules this program enforces are one text.
  */
 public final class CrdSchema {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<PromiseKind, JsonNode> SCHEMAS = new ConcurrentHashMap<>();
 
   private CrdSchema() {}
@@ -48,7 +49,8 @@ public final class CrdSchema {
       if (in == null) {
         throw new IllegalStateException("the jar lacks " + resource);
       }
-      return YAML.readTree(in);
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return JSON.valueToTree(Yaml.loadAll(text, text.length() + 1).get(0));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource, e);
     }

@@ -49,8 +49,13 @@ public final class TemplateRenderer {
     freemarker.setSharedVariable("yaml", new YamlFunction());
   }
 
+  /** The templates in the jar; one instance, so each template is parsed once per JVM. */
   public static TemplateRenderer bundled() {
-    return new TemplateRenderer(
+    return Bundled.INSTANCE;
+  }
+
+  private static final class Bundled {
+    static final TemplateRenderer INSTANCE = new TemplateRenderer(
         new ClassTemplateLoader(TemplateRenderer.class.getClassLoader(), "templates"),
         "the bundled templates");
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
@@ -12,6 +13,7 @@ import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.NonPrintableStyle;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 
@@ -25,6 +27,11 @@ public final class Yaml {
   public static final int MAX_ALIASES = 50;
 
   private static final String HOLDER_KEY = "_";
+  /** Strings that every YAML reader takes as themselves when written plain (see {@link #flow}). */
+  private static final Pattern SIMPLE = Pattern.compile(
+      "[A-Za-z0-9][A-Za-z0-9._/-]*");
+  private static final StrictScalarResolver RESOLVER = new StrictScalarResolver();
+  private static final CoreSchema LOAD_SCHEMA = new CoreSchema();
   private static final DumpSettings BLOCK = dumpSettings(FlowStyle.BLOCK);
   private static final DumpSettings FLOW = dumpSettings(FlowStyle.FLOW);
 
@@ -59,6 +66,14 @@ public final class Yaml {
 
   /** Serialises {@code value} on one line: a quoted-as-needed scalar, or a flow map or list. */
   public static String flow(Object value) {
+    // Fast path for the common case, with the serialiser's own rule for when quotes are needed.
+    if (value instanceof String s && SIMPLE.matcher(s).matches()
+        && Tag.STR.equals(RESOLVER.resolve(s, true))) {
+      return s;
+    }
+    if (value instanceof Integer || value instanceof Boolean) {
+      return value.toString();
+    }
     if (!(value instanceof Map || value instanceof List)) {
       String scalar = block(value, 2);
       if (!scalar.contains("\n")) {
@@ -97,7 +112,7 @@ public final class Yaml {
         .setCodePointLimit(codePointLimit)
         .setDefaultMap(LinkedHashMap::new)
         .setDefaultList(ArrayList::new)
-        .setSchema(new CoreSchema())
+        .setSchema(LOAD_SCHEMA)
         .build();
   }
 
