@@ -1,7 +1,7 @@
 apiVersion: external-secrets.io/v1beta1
 kind: ExternalSecret
 metadata:
-  name: ${yaml("vcluster-" + name + "-argocd-cluster")}
+  name: ${yaml(externalSecretName)}
   namespace: ${yaml(argocdNamespace)}
   labels:
     app: vcluster
@@ -12,7 +12,7 @@ spec:
     name: onepassword-store
     kind: ClusterSecretStore
   target:
-    name: ${yaml("vcluster-" + name)}
+    name: ${yaml(secretName)}
     creationPolicy: Owner
     template:
       metadata:

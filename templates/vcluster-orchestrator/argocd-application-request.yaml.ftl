@@ -1,10 +1,10 @@
 apiVersion: platform.integratn.tech/v1alpha1
 kind: ArgoCDApplication
 metadata:
-  name: ${yaml("vcluster-" + name)}
+  name: ${yaml(applicationName)}
   namespace: ${yaml(requestNamespace)}
 spec:
-  name: ${yaml("vcluster-" + name)}
+  name: ${yaml(applicationName)}
   namespace: argocd
   annotations:
     argocd.argoproj.io/sync-wave: "0"

@@ -58,7 +58,7 @@ public final class SchemaValidator {
     if (fieldSchema != null && fieldSchema.hasNonNull("type")) {
       return "a value of type " + fieldSchema.get("type").asText();
     }
-    return "what the " + "CRD describes";
+    return "what the CRD describes";
   }
 
   /** Walks properties / additionalProperties / items along a dotted path. */

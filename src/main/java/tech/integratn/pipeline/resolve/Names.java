@@ -21,6 +21,15 @@ public final class Names {
     return "vcluster-" + name;
   }
 
+  /** The ExternalSecret that makes Argo CD's cluster Secret, and that Secret. */
+  public static String argocdClusterExternalSecret(String name) {
+    return "vcluster-" + name + "-argocd-cluster";
+  }
+
+  public static String argocdClusterSecret(String name) {
+    return "vcluster-" + name;
+  }
+
   public static String kubeconfigExternalSecret(String name) {
     return "vcluster-" + name + "-kubeconfig";
   }

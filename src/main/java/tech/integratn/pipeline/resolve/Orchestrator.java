@@ -8,6 +8,7 @@ public record Orchestrator(
     String requestNamespace,
     String targetNamespace,
     String projectName,
+    String applicationName,
     String preset,
     String baseDomain,
     String baseDomainSanitized,

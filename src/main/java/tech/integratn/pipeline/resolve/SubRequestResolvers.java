@@ -50,13 +50,15 @@ public final class SubRequestResolvers {
   }
 
   /** Template model of a VClusterArgoCDClusterRegistration. */
-  public record ClusterRegistration(String name, String argocdNamespace, String onepasswordItem,
-      Map<String, String> labels, Map<String, String> annotations) {}
+  public record ClusterRegistration(String name, String argocdNamespace, String externalSecretName,
+      String secretName, String onepasswordItem, Map<String, String> labels,
+      Map<String, String> annotations) {}
 
   public static Resolution clusterRegistration(SubRequestSpecs.ClusterRegistration spec) {
     String name = spec.name();
     String namespace = or(spec.argocdNamespace(), Defaults.ARGOCD_NAMESPACE);
     ClusterRegistration model = new ClusterRegistration(name, namespace,
+        Names.argocdClusterExternalSecret(name), Names.argocdClusterSecret(name),
         or(spec.onepasswordItem(), Names.onepasswordItem(name)),
         or(spec.labels(), Map.of()), or(spec.annotations(), Map.of()));
     return new Resolution(model, SubRequestStatus.of(

@@ -154,11 +154,9 @@ public final class Yaml {
 
   /** Core schema constructors with the strict resolver, so ambiguous strings get quoted. */
   private static final class StrictSchema extends CoreSchema {
-    private final ScalarResolver resolver = new StrictScalarResolver();
-
     @Override
     public ScalarResolver getScalarResolver() {
-      return resolver;
+      return RESOLVER;
     }
   }
 }
