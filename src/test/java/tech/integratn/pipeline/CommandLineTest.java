@@ -103,6 +103,21 @@ class CommandLineTest {
   }
 
   @Test
+  void withNoArgumentsItIsTheKratixStep() {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        java.nio.file.Files.exists(Path.of("/kratix/input/object.yaml")), "a real /kratix here");
+    Cli bare = Cli.run(Map.of("KRATIX_WORKFLOW_ACTION", "configure"));
+    Cli explicit = Cli.run(Map.of("KRATIX_WORKFLOW_ACTION", "configure"),
+        "--input", "/kratix/input/object.yaml", "--output", "/kratix/output",
+        "--metadata", "/kratix/metadata");
+    assertThat(bare.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
+    assertThat(bare.err()).contains("/kratix/input/object.yaml").isEqualTo(explicit.err());
+    assertThat(bare.exitCode()).isEqualTo(explicit.exitCode());
+    Cli delete = Cli.run(Map.of("KRATIX_WORKFLOW_ACTION", "delete"));
+    assertThat(delete.exitCode()).isZero();
+  }
+
+  @Test
   void anUnknownOptionIsAUsageError() {
     Cli result = Cli.run("--bogus");
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
