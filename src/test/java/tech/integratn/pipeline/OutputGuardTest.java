@@ -36,6 +36,12 @@ class OutputGuardTest {
       "apiVersion: v1\nkind: SecretList\nitems: []\n",
       "apiVersion: v1\nkind: ConfigMap\n---\napiVersion: v1\nkind: Secret\n",
       "apiVersion: v1\nkind: ConfigMap\n...\n---\n{kind: Secret}\n",
+      "- apiVersion: v1\n  kind: Secret\n",
+      "%YAML 1.1\n---\napiVersion: v1\nkind: Secret\n",
+      "\ufeffapiVersion: v1\r\nkind: Secret\r\n",
+      "apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n    helm:\n"
+          + "      valuesObject:\n        extraObjects:\n          - {apiVersion: v1, kind: Secret}\n",
+      "a: &a [*a, {kind: Secret}]\n",
   })
   void refusesASecretInAnyYamlStyle(String content) {
     assertThatThrownBy(() -> guard.check(List.of(new RenderedFile("x.yaml", content))))
@@ -57,6 +63,13 @@ class OutputGuardTest {
         + "            host:\n              manifests: \"kind: Secret\\napiVersion: v1\\n\"\n";
     assertThatThrownBy(() -> guard.check(List.of(new RenderedFile("app.yaml", app))))
         .hasMessageContaining("experimental.deploy.host.manifests");
+  }
+
+  @Test
+  void refusesNestingTooDeepToCheck() {
+    String deep = "a: " + "[".repeat(200_000) + "]".repeat(200_000) + "\n";
+    assertThatThrownBy(() -> guard.check(List.of(new RenderedFile("deep.yaml", deep))))
+        .isInstanceOf(PipelineException.class).hasMessageContaining("deep.yaml");
   }
 
   @Test

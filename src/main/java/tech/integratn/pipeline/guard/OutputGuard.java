@@ -1,6 +1,8 @@
 package tech.integratn.pipeline.guard;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +22,10 @@ import tech.integratn.pipeline.yaml.Yaml;
 
 /**
  * Checks what was rendered, not what was meant: every document of every file must parse, have
- * no ambiguous (duplicate) keys, and be no core Secret, however it is spelt: quoted, flow, tagged,
- * aliased, through a YAML 1.1 merge key, as an item of a List, or as manifests embedded in Helm
- * values text. One offending document refuses the whole run.
+ * no ambiguous (duplicate) keys, and hold no core Secret anywhere, however it is spelt: quoted,
+ * flow, tagged, aliased, through a YAML 1.1 merge key, as an item of a List or of any sequence,
+ * nested in Helm values, or as manifests embedded in Helm values text. One offending document
+ * refuses the whole run.
  */
 public final class OutputGuard {
   private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
@@ -43,6 +46,8 @@ public final class OutputGuard {
     } catch (YamlEngineException e) {
       throw refuse(file + what + " is not valid YAML (" + e.getMessage().replaceAll("\\s+", " ")
           + ")");
+    } catch (StackOverflowError e) {
+      throw refuse(file + what + " is nested too deeply to check");
     }
   }
 
@@ -51,23 +56,11 @@ public final class OutputGuard {
       return;
     }
     checkKeys(document, where, new HashSet<>());
+    findSecrets(document, where, "", Collections.newSetFromMap(new IdentityHashMap<>()));
     if (!(document instanceof MappingNode mapping)) {
       return;
     }
     Fields fields = Fields.of(mapping);
-    String kind = fields.scalar("kind").orElse("");
-    String apiVersion = fields.scalar("apiVersion").orElse("");
-    if (isSecretKind(kind) && isCoreGroup(apiVersion)) {
-      throw refuse(where + " is a Secret (kind " + kind + ", apiVersion "
-          + (apiVersion.isEmpty() ? "unset" : apiVersion) + "). Secrets must never be published "
-          + "to the state repository: deliver them with an ExternalSecret instead.");
-    }
-    if (kind.toLowerCase(Locale.ROOT).endsWith("list") && fields.get("items") instanceof SequenceNode items) {
-      List<Node> values = items.getValue();
-      for (int i = 0; i < values.size(); i++) {
-        inspectDocument(values.get(i), where.inside("item " + (i + 1)), embedding);
-      }
-    }
     if (embedding >= MAX_EMBEDDING_DEPTH) {
       return;
     }
@@ -86,6 +79,37 @@ public final class OutputGuard {
           inspectDocument(manifests.get(i),
               where.inside(text.path() + " document " + (i + 1)), embedding + 1);
         }
+      }
+    }
+  }
+
+  /**
+   * A core Secret anywhere in a document is refused, not only at its top: as a List's item, in a
+   * top-level sequence, or as an object in Helm values that a chart renders as a manifest
+   * (the common extraObjects pattern).
+   */
+  private void findSecrets(Node node, Where where, String path, Set<Node> visited) {
+    if (!visited.add(node)) {
+      return;
+    }
+    if (node instanceof MappingNode mapping) {
+      Fields fields = Fields.of(mapping);
+      String kind = fields.scalar("kind").orElse("");
+      String apiVersion = fields.scalar("apiVersion").orElse("");
+      if (isSecretKind(kind) && isCoreGroup(apiVersion)) {
+        throw refuse(where + (path.isEmpty() ? "" : " at " + path) + " is a Secret (kind " + kind
+            + ", apiVersion " + (apiVersion.isEmpty() ? "unset" : apiVersion) + "). Secrets must "
+            + "never be published to the state repository: deliver them with an ExternalSecret "
+            + "instead.");
+      }
+      for (NodeTuple tuple : fields.tuples) {
+        String key = tuple.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
+        findSecrets(tuple.getValueNode(), where, path.isEmpty() ? key : path + "." + key, visited);
+      }
+    } else if (node instanceof SequenceNode sequence) {
+      List<Node> items = sequence.getValue();
+      for (int i = 0; i < items.size(); i++) {
+        findSecrets(items.get(i), where, path + "[" + i + "]", visited);
       }
     }
   }
