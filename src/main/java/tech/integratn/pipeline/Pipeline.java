@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import tech.integratn.pipeline.guard.OutputGuard;
 import tech.integratn.pipeline.read.OrchestratorSpec;
 import tech.integratn.pipeline.read.Request;
