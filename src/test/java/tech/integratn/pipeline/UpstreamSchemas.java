@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import tech.integratn.pipeline.read.CrdSchema;
+import tech.integratn.pipeline.schema.JsonSchemas;
 
 /**
  * The upstream schemas (copied from shared/schemas into test resources, with PROVENANCE) and the
@@ -78,8 +77,7 @@ public final class UpstreamSchemas {
   }
 
   private static Schema compile(JsonNode schema, SpecificationVersion dialect) {
-    return SchemaRegistry.withDefaultDialect(dialect)
-        .getSchema(SchemaLocation.of("urn:test:" + Integer.toHexString(schema.hashCode())), schema);
+    return JsonSchemas.compile(schema, dialect, "urn:test:" + Integer.toHexString(schema.hashCode()));
   }
 
   private static List<String> messages(List<Error> errors) {

@@ -57,13 +57,10 @@ public final class OutputGuard {
     }
     checkKeys(document, where, new HashSet<>());
     findSecrets(document, where, "", Collections.newSetFromMap(new IdentityHashMap<>()));
-    if (!(document instanceof MappingNode mapping)) {
+    if (embedding >= MAX_EMBEDDING_DEPTH || !(document instanceof MappingNode mapping)) {
       return;
     }
     Fields fields = Fields.of(mapping);
-    if (embedding >= MAX_EMBEDDING_DEPTH) {
-      return;
-    }
     List<Node> helmValues = new ArrayList<>(EmbeddedText.helmValuesMaps(fields));
     for (EmbeddedText text : EmbeddedText.helmValuesText(fields)) {
       List<Node> parsed = parse(where.toString(), text.text(), " " + text.path());

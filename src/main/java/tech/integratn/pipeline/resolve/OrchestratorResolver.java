@@ -74,6 +74,7 @@ public final class OrchestratorResolver {
     String token = digits(annotations.getOrDefault(Defaults.ANNOTATION_RECONCILE_AT, ""));
     String syncJob = Names.kubeconfigSyncJob(name, token);
     String chartVersion = or(app.targetRevision(), Defaults.CHART_VERSION);
+    String clusterDomain = clusterDomain(vc);
 
     HelmValues.Inputs helm = new HelmValues.Inputs(
         name,
@@ -91,7 +92,7 @@ public final class OrchestratorResolver {
             : or(vc.persistence().size(), preset.persistenceSize),
         vc.persistence() == null ? null : vc.persistence().storageClass(),
         vc.coredns() == null ? preset.corednsReplicas : or(vc.coredns().replicas(), preset.corednsReplicas),
-        clusterDomain(vc),
+        clusterDomain,
         hostname,
         vip,
         apiPort,
@@ -137,7 +138,7 @@ public final class OrchestratorResolver {
         vip,
         apiPort,
         serverUrl,
-        clusterDomain(vc),
+        clusterDomain,
         environment,
         Names.onepasswordItem(name),
         syncJob,
