@@ -1,7 +1,6 @@
 package tech.integratn.pipeline.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.schema.JsonTree;
 import tech.integratn.pipeline.yaml.Yaml;
 
 /**
@@ -16,7 +16,6 @@ import tech.integratn.pipeline.yaml.Yaml;
  * CRD that Kubernetes enforces and the rules this program enforces are one text.
  */
 public final class CrdSchema {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<PromiseKind, JsonNode> SCHEMAS = new ConcurrentHashMap<>();
 
   private CrdSchema() {}
@@ -50,7 +49,7 @@ public final class CrdSchema {
         throw new IllegalStateException("the jar lacks " + resource);
       }
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return JSON.valueToTree(Yaml.loadAll(text, text.length() + 1).get(0));
+      return JsonTree.of(Yaml.loadAll(text, text.length() + 1).get(0));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource, e);
     }

@@ -1,7 +1,6 @@
 package tech.integratn.pipeline.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SpecificationVersion;
@@ -14,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import tech.integratn.pipeline.PipelineException;
 import tech.integratn.pipeline.PromiseKind;
 import tech.integratn.pipeline.schema.JsonSchemas;
+import tech.integratn.pipeline.schema.JsonTree;
 
 /**
  * Checks a request against its CRD's openAPIV3Schema. OpenAPI 3.0 schema objects follow JSON
@@ -21,13 +21,12 @@ import tech.integratn.pipeline.schema.JsonSchemas;
  * the {@code x-kubernetes-*} extensions are annotations to it.
  */
 public final class SchemaValidator {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<PromiseKind, Schema> COMPILED = new ConcurrentHashMap<>();
 
   public void validate(Request request) {
     JsonNode crdSchema = CrdSchema.of(request.kind());
     Object cleaned = NullFields.strip(request.object(), crdSchema);
-    JsonNode instance = JSON.valueToTree(cleaned);
+    JsonNode instance = JsonTree.of(cleaned);
     Schema schema = COMPILED.computeIfAbsent(request.kind(), kind -> JsonSchemas.compile(
         crdSchema, SpecificationVersion.DRAFT_4, "urn:crd:" + kind.promise()));
     List<Error> errors = schema.validate(instance);
@@ -45,7 +44,7 @@ public final class SchemaValidator {
           "Set it to " + allowed(fieldSchema) + " in the " + kind.kind() + " resource.");
     }
     JsonNode fieldSchema = schemaAt(crdSchema, path);
-    String found = Values.describe(JSON.convertValue(error.getInstanceNode(), Object.class));
+    String found = Values.describe(JsonTree.plain(error.getInstanceNode()));
     return PipelineException.invalidField(path.isEmpty() ? "(resource)" : path,
         "found " + found + " (" + JsonSchemas.message(error) + ")",
         "Allowed: " + allowed(fieldSchema) + ".");

@@ -1,6 +1,5 @@
 package tech.integratn.pipeline.resolve;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SpecificationVersion;
@@ -13,13 +12,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import tech.integratn.pipeline.PipelineException;
 import tech.integratn.pipeline.schema.JsonSchemas;
+import tech.integratn.pipeline.schema.JsonTree;
 
 /**
  * Checks merged vcluster Helm values against the chart's own values.schema.json of the requested
  * chart version (bundled for the versions we support), as the chart itself will at install time.
  */
 public final class ChartValuesCheck {
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** The chart versions whose schemas ship in the jar under vcluster-chart/. */
   public static final List<String> BUNDLED_VERSIONS = List.of("0.30.4", "0.31.0");
   private static final Map<String, Schema> COMPILED = new ConcurrentHashMap<>();
@@ -45,7 +44,7 @@ public final class ChartValuesCheck {
           + targetRevision + " (bundled: " + String.join(", ", BUNDLED_VERSIONS)
           + "); the Helm values were not checked against the chart");
     }
-    List<Error> errors = schema(version.get()).validate(JSON.valueToTree(values));
+    List<Error> errors = schema(version.get()).validate(JsonTree.of(values));
     if (!errors.isEmpty()) {
       Error error = errors.get(0);
       String at = JsonSchemas.keyPath(error);
@@ -67,7 +66,7 @@ public final class ChartValuesCheck {
       if (in == null) {
         throw new IllegalStateException("the jar lacks " + resource);
       }
-      return JsonSchemas.compile(JSON.readTree(in), SpecificationVersion.DRAFT_2020_12,
+      return JsonSchemas.compile(JsonTree.read(in), SpecificationVersion.DRAFT_2020_12,
           "urn:vcluster-chart:" + version);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
