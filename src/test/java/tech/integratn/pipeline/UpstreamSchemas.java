@@ -9,6 +9,7 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,7 @@ public final class UpstreamSchemas {
       "argoproj.io/v1alpha1/AppProject", "argocd-v3.5.1.appproject-crd.appproject-argoproj-v1alpha1-strict.json",
       "external-secrets.io/v1beta1/ExternalSecret", "eso-v0.10.7.externalsecrets.externalsecret-external-secrets-v1beta1-strict.json");
   private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
+  private static final Path CHART_SCHEMAS = Fixtures.projectRoot().resolve("src/main/chart-schemas");
 
   private UpstreamSchemas() {}
 
@@ -49,8 +51,17 @@ public final class UpstreamSchemas {
   public static List<String> chartViolations(JsonNode values, String chartVersion) {
     String version = chartVersion.startsWith("v") ? chartVersion.substring(1) : chartVersion;
     Schema schema = CACHE.computeIfAbsent("chart " + version, k -> compile(
-        read("vcluster-chart/values.schema-" + version + ".json"), SpecificationVersion.DRAFT_2020_12));
+        chartSchema(version), SpecificationVersion.DRAFT_2020_12));
     return messages(schema.validate(values));
+  }
+
+  /** The chart's values schema as upstream publishes it (the jar ships it compacted). */
+  public static JsonNode chartSchema(String version) {
+    try {
+      return JSON.readTree(CHART_SCHEMAS.resolve("values.schema-" + version + ".json").toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static List<String> chartVersions() {
