@@ -31,8 +31,22 @@ final class ReaderSafeRepresenter extends StandardRepresenter {
     return super.representScalar(tag, value, style);
   }
 
+  /** Whether {@code text} holds a character that {@link #NEEDS_ESCAPE} matches. */
+  private static boolean hasRawCharacter(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Replaces the raw characters above, all inside double-quoted scalars, by escapes. */
   static String escapeRaw(String yaml) {
+    if (!hasRawCharacter(yaml)) {
+      return yaml; // the usual case, found without the regex engine
+    }
     Matcher m = NEEDS_ESCAPE.matcher(yaml);
     if (!m.find()) {
       return yaml;

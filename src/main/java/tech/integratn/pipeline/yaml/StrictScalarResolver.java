@@ -22,6 +22,8 @@ final class StrictScalarResolver extends CoreScalarResolver {
   private static final Pattern YAML11_TIMESTAMP =
       Pattern.compile("^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \\t]+).*)?$");
   private static final Pattern YAML11_SPECIAL = Pattern.compile("^(?:~|null|Null|NULL|<<|=|)$");
+  /** Every character that a non-empty match of one of the patterns above can start with. */
+  private static final String YAML11_FIRST_CHARACTERS = "yYnNtTfFoO0123456789+-.~<=";
 
   StrictScalarResolver() {
     super(true);
@@ -32,6 +34,9 @@ final class StrictScalarResolver extends CoreScalarResolver {
     Tag core = super.resolve(value, implicit);
     if (!implicit || !Tag.STR.equals(core)) {
       return core;
+    }
+    if (!value.isEmpty() && YAML11_FIRST_CHARACTERS.indexOf(value.charAt(0)) < 0) {
+      return core; // none of the patterns below can match: most strings end here, regex-free
     }
     if (YAML11_BOOL.matcher(value).matches()) {
       return Tag.BOOL;

@@ -47,6 +47,10 @@ public final class Yaml {
     if (indent < 2) {
       throw new IllegalArgumentException("indent must be at least 2, was " + indent);
     }
+    String plain = plainScalar(value);
+    if (plain != null) {
+      return " " + plain;
+    }
     Map<String, Object> holder = new LinkedHashMap<>();
     holder.put(HOLDER_KEY, value);
     String dumped = dump(BLOCK, holder);
@@ -66,13 +70,9 @@ public final class Yaml {
 
   /** Serialises {@code value} on one line: a quoted-as-needed scalar, or a flow map or list. */
   public static String flow(Object value) {
-    // Fast path for the common case, with the serialiser's own rule for when quotes are needed.
-    if (value instanceof String s && SIMPLE.matcher(s).matches()
-        && Tag.STR.equals(RESOLVER.resolve(s, true))) {
-      return s;
-    }
-    if (value instanceof Integer || value instanceof Boolean) {
-      return value.toString();
+    String plain = plainScalar(value);
+    if (plain != null) {
+      return plain;
     }
     if (!(value instanceof Map || value instanceof List)) {
       String scalar = block(value, 2);
@@ -86,6 +86,22 @@ public final class Yaml {
     String inner = stripFinalNewline(dumped).trim();
     // "{_: value}" -> "value"
     return inner.substring(HOLDER_KEY.length() + 3, inner.length() - 1);
+  }
+
+  /**
+   * The common scalars that need no quoting, written without the serialiser, which costs far
+   * more per call than the value; null for anything else. The rule for when quotes are needed is
+   * the serialiser's own resolver.
+   */
+  private static String plainScalar(Object value) {
+    if (value instanceof String s && SIMPLE.matcher(s).matches()
+        && Tag.STR.equals(RESOLVER.resolve(s, true))) {
+      return s;
+    }
+    if (value instanceof Integer || value instanceof Boolean) {
+      return value.toString();
+    }
+    return null;
   }
 
   /** A whole document (used for status.yaml and the Helm values text). */
