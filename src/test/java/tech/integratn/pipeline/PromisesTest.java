@@ -89,6 +89,13 @@ class PromisesTest {
     assertThat(schema.at("/properties/spec/type").asText()).isEqualTo("object");
   }
 
+  @ParameterizedTest
+  @EnumSource(PromiseKind.class)
+  void theRenderValidatesAgainstThePromisesOwnSchema(PromiseKind kind) throws IOException {
+    // The jar carries the schema as JSON, extracted by the build; it must be the promise's text.
+    assertThat(CrdSchema.of(kind)).isEqualTo(CrdSchema.openApiSchema(promise(kind), kind));
+  }
+
   /** Every node states its type; preserve-unknown objects and maps are the only open ones. */
   private static void structural(JsonNode node, String path, List<String> problems) {
     boolean preserve = node.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);

@@ -19,6 +19,8 @@ import tech.integratn.pipeline.schema.JsonTree;
  * chart version (bundled for the versions we support), as the chart itself will at install time.
  */
 public final class ChartValuesCheck {
+  /** Where the jar holds the chart schemas (compacted by the build: build.BundledSchemas). */
+  public static final String SCHEMA_DIRECTORY = "vcluster-chart";
   /** The chart versions whose schemas ship in the jar under vcluster-chart/. */
   public static final List<String> BUNDLED_VERSIONS = List.of("0.30.4", "0.31.0");
   private static final Map<String, Schema> COMPILED = new ConcurrentHashMap<>();
@@ -61,7 +63,7 @@ public final class ChartValuesCheck {
   }
 
   private static Schema compile(String version) {
-    String resource = "vcluster-chart/values.schema-" + version + ".json";
+    String resource = SCHEMA_DIRECTORY + "/values.schema-" + version + ".json";
     try (InputStream in = ChartValuesCheck.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("the jar lacks " + resource);

@@ -1,26 +1,17 @@
 package tech.integratn.pipeline.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A JSON Schema (2020-12 or earlier) without its annotation keywords, which never change whether
- * an instance is valid: what the build ships for the chart's values schemas. Only schema
- * positions are touched; data such as {@code enum}, {@code const} and a property that happens
- * to be called "description" stays as written.
- *
- * <p>Run by the build (process-classes): {@code SchemaCompactor SOURCE_DIR TARGET_DIR} writes
- * every {@code *.json} of SOURCE_DIR, compacted, to TARGET_DIR.
+ * an instance is valid: what the build ships for the chart's values schemas
+ * ({@code build.BundledSchemas}). Only schema positions are touched; data such as {@code enum},
+ * {@code const} and a property that happens to be called "description" stays as written.
  */
 public final class SchemaCompactor {
   /** The meta-data vocabulary of 2020-12, plus {@code $comment}. */
@@ -63,23 +54,5 @@ public final class SchemaCompactor {
       }
     }
     return compacted;
-  }
-
-  public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      throw new IllegalArgumentException("usage: SchemaCompactor SOURCE_DIR TARGET_DIR");
-    }
-    Path target = Files.createDirectories(Path.of(args[1]));
-    ObjectMapper json = new ObjectMapper();
-    try (DirectoryStream<Path> sources = Files.newDirectoryStream(Path.of(args[0]), "*.json")) {
-      for (Path source : sources) {
-        JsonNode schema;
-        try (InputStream in = Files.newInputStream(source)) {
-          schema = JsonTree.read(in);
-        }
-        Files.writeString(target.resolve(source.getFileName().toString()),
-            json.writeValueAsString(compact(schema)));
-      }
-    }
   }
 }

@@ -1,0 +1,65 @@
+package tech.integratn.pipeline.build;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.read.CrdSchema;
+import tech.integratn.pipeline.resolve.ChartValuesCheck;
+import tech.integratn.pipeline.schema.JsonTree;
+import tech.integratn.pipeline.schema.SchemaCompactor;
+import tech.integratn.pipeline.yaml.Yaml;
+
+/**
+ * Run by the build at process-classes, never at render time: writes the schemas a render reads
+ * as compact JSON into the classes directory, so a cold render parses ~60 KB of JSON instead of
+ * ~260 KB of JSON and YAML (docs/performance.md).
+ * <ul>
+ *   <li>{@code vcluster-chart/values.schema-<version>.json}: each chart schema of
+ *       {@code src/main/chart-schemas/}, without annotations ({@link SchemaCompactor});</li>
+ *   <li>{@code crd-schemas/<promise>.json}: the served version's {@code openAPIV3Schema} of each
+ *       promise already copied to {@code promises/}, unchanged (its descriptions are the
+ *       "allowed" part of refusal messages).</li>
+ * </ul>
+ * Usage: {@code BundledSchemas CHART_SCHEMAS_DIR CLASSES_DIR}.
+ */
+public final class BundledSchemas {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private BundledSchemas() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      throw new IllegalArgumentException("usage: BundledSchemas CHART_SCHEMAS_DIR CLASSES_DIR");
+    }
+    Path classes = Path.of(args[1]);
+    Path chartTarget = Files.createDirectories(classes.resolve(ChartValuesCheck.SCHEMA_DIRECTORY));
+    try (DirectoryStream<Path> sources = Files.newDirectoryStream(Path.of(args[0]), "*.json")) {
+      for (Path source : sources) {
+        JsonNode schema;
+        try (InputStream in = Files.newInputStream(source)) {
+          schema = JsonTree.read(in);
+        }
+        write(chartTarget.resolve(source.getFileName().toString()), SchemaCompactor.compact(schema));
+      }
+    }
+    for (PromiseKind kind : PromiseKind.values()) {
+      String promise = Files.readString(classes.resolve(CrdSchema.promiseResource(kind)),
+          StandardCharsets.UTF_8);
+      JsonNode schema = CrdSchema.openApiSchema(
+          JsonTree.of(Yaml.loadAll(promise, promise.length() + 1).get(0)), kind);
+      Path target = classes.resolve(CrdSchema.schemaResource(kind));
+      Files.createDirectories(target.getParent());
+      write(target, schema);
+    }
+  }
+
+  private static void write(Path file, JsonNode schema) throws IOException {
+    Files.writeString(file, JSON.writeValueAsString(schema), StandardCharsets.UTF_8);
+  }
+}
