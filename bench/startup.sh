@@ -1,49 +1,96 @@
 #!/usr/bin/env bash
 # Start-up cost of one render, measured against a bare JVM in the same run, and warm throughput.
-# Usage: bash bench/startup.sh [RUNS]   (after mvn package; needs GNU time at /usr/bin/time)
-# Reports CPU seconds (user+sys) and peak RSS, each the median of RUNS runs.
+# Usage: bash bench/startup.sh [RUNS]   (after mvn package and mvn test-compile; needs GNU time)
+# Reports CPU seconds (user+sys) and peak RSS, each the median of RUNS runs, the commands taking
+# turns so that drift on the machine hits them alike.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-15}
 fixture=${FIXTURE:-test-fixtures/orchestrator-helm-merges}
 input="$fixture/input/object.yaml"
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+made_kratix=false
+cleanup() {
+  rm -rf "$work"
+  if [ "$made_kratix" = true ]; then rm -rf /kratix; fi
+}
+trap cleanup EXIT
 [ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)" >&2; exit 1; }
-[ -f target/render.jar ] && [ -f target/jvm.options ] || { echo "run mvn package first" >&2; exit 1; }
+if [ ! -f target/render.jar ] || [ ! -f target/jvm.options ]; then
+  echo "run mvn package first" >&2
+  exit 1
+fi
+read -r -a options < target/jvm.options
+
+# The archive must be one this JVM can map (a build with -Dcds.java=other-java writes one it cannot).
+if ! java "${options[@]/-Xshare:auto/-Xshare:on}" -jar target/render.jar --version > /dev/null 2>&1; then
+  echo "target/render.jsa was not written by this java; run mvn package again" >&2
+  exit 1
+fi
 
 mkdir -p "$work/hello"
 printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' \
   > "$work/hello/Hello.java"
 javac -d "$work/hello" "$work/hello/Hello.java"
 
-# measure LABEL COMMAND...: prints "LABEL cpu_seconds rss_mb" (medians over $runs runs)
-measure() {
-  local label=$1; shift
-  for _ in $(seq "$runs"); do
-    rm -rf "$work/out" "$work/meta"
-    /usr/bin/time -f '%U %S %M' -o "$work/time" "$@" > /dev/null
-    awk '{printf "%.3f %.1f\n", $1 + $2, $3 / 1024}' "$work/time"
-  done > "$work/samples"
-  local cpu rss
-  cpu=$(cut -d' ' -f1 "$work/samples" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  rss=$(cut -d' ' -f2 "$work/samples" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "$label $cpu $rss"
-}
+# The Kratix step runs with no arguments on /kratix; measured where /kratix can be made (root).
+kratix=false
+if [ ! -e /kratix ] && mkdir /kratix 2> /dev/null; then
+  made_kratix=true
+  mkdir -p /kratix/input
+  cp "$input" /kratix/input/object.yaml
+  kratix=true
+fi
 
-render_args=(--input "$input" --output "$work/out" --metadata "$work/meta")
-read -r _ hello_cpu hello_rss < <(measure hello java -cp "$work/hello" Hello)
-# shellcheck disable=SC2046 # the options file is one line of separate options, as in the image
-read -r _ tuned_cpu tuned_rss < <(measure tuned java $(cat target/jvm.options) -jar target/render.jar "${render_args[@]}")
-read -r _ plain_cpu plain_rss < <(measure plain java -jar target/render.jar "${render_args[@]}")
+labels=(hello kratix args plain)
+commands=(
+  "java -cp $work/hello Hello"
+  "java ${options[*]} -jar target/render.jar"
+  "java ${options[*]} -jar target/render.jar --input $input --output $work/out --metadata $work/meta"
+  "java -jar target/render.jar --input $input --output $work/out --metadata $work/meta"
+)
+for _ in $(seq "$runs"); do
+  for i in "${!labels[@]}"; do
+    [ "${labels[$i]}" = kratix ] && [ "$kratix" = false ] && continue
+    rm -rf "$work/out" "$work/meta"
+    if [ "$kratix" = true ]; then rm -rf /kratix/output /kratix/metadata; fi
+    # shellcheck disable=SC2086 # each command is a list of words
+    /usr/bin/time -f '%U %S %M' -o "$work/time" ${commands[$i]} > /dev/null
+    awk -v label="${labels[$i]}" '{printf "%s %.3f %.1f\n", label, $1 + $2, $3 / 1024}' "$work/time"
+  done
+done > "$work/samples"
+
+median() { # LABEL COLUMN
+  awk -v label="$1" -v column="$2" '$1 == label {print $column}' "$work/samples" | sort -n \
+    | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'
+}
+hello_cpu=$(median hello 2)
+hello_rss=$(median hello 3)
 
 java -version 2>&1 | head -1
 echo "fixture: $fixture, $runs runs each, medians; nproc $(nproc)"
-printf '%-44s %9s %9s %9s %9s\n' command "CPU s" "x hello" "RSS MB" "x hello"
-row() { printf '%-44s %9.3f %9.1f %9.1f %9.1f\n' "$1" "$2" "$(echo "$2 / $hello_cpu" | bc -l)" "$3" "$(echo "$3 / $hello_rss" | bc -l)"; }
-row "java -cp . Hello (bare JVM)" "$hello_cpu" "$hello_rss"
-row "java \$(cat target/jvm.options) -jar render.jar" "$tuned_cpu" "$tuned_rss"
-row "java -jar render.jar (no options)" "$plain_cpu" "$plain_rss"
+printf '%-58s %7s %8s %7s %8s\n' command "CPU s" "x hello" "RSS MB" "x hello"
+row() {
+  local cpu rss
+  cpu=$(median "$1" 2)
+  rss=$(median "$1" 3)
+  printf '%-58s %7.3f %8.1f %7.1f %8.1f\n' "$2" "$cpu" "$(echo "$cpu / $hello_cpu" | bc -l)" \
+    "$rss" "$(echo "$rss / $hello_rss" | bc -l)"
+}
+row hello "java -cp . Hello (bare JVM)"
+if [ "$kratix" = true ]; then
+  row kratix "java \$(cat target/jvm.options) -jar render.jar (Kratix)"
+else
+  echo "(the Kratix form, no arguments on /kratix, needs root and no existing /kratix: skipped)"
+fi
+row args "java \$(cat target/jvm.options) -jar render.jar --input .."
+row plain "java -jar render.jar --input .. (no options)"
 
-# Warm throughput: one JVM, the same entry point, after a warm-up of the same length.
-java -cp target/render.jar:target/test-classes tech.integratn.pipeline.bench.WarmRenders "$input" "${WARM_SECONDS:-5}"
+# Warm throughput: one long-lived JVM with the JVM's default options (the image's options are
+# for a single short run), after a warm-up of the same length. Files go to a tmpfs when there is
+# one: a Kratix run writes into an empty directory, while rewriting the same files on a disk
+# file system mostly measures its flush-on-truncate.
+tmp=$work
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then tmp=/dev/shm; fi
+java -Djava.io.tmpdir="$tmp" -cp target/render.jar:target/test-classes \
+  tech.integratn.pipeline.bench.WarmRenders "$input" "${WARM_SECONDS:-5}"

@@ -25,13 +25,13 @@ final class ReaderSafeRepresenter extends StandardRepresenter {
 
   @Override
   protected Node representScalar(Tag tag, String value, ScalarStyle style) {
-    if (Tag.STR.equals(tag) && NEEDS_ESCAPE.matcher(value).find()) {
+    if (Tag.STR.equals(tag) && hasRawCharacter(value)) {
       return super.representScalar(tag, value, ScalarStyle.DOUBLE_QUOTED);
     }
     return super.representScalar(tag, value, style);
   }
 
-  /** Whether {@code text} holds a character that {@link #NEEDS_ESCAPE} matches. */
+  /** Whether {@code text} holds a character that {@link #NEEDS_ESCAPE} matches (no regex: hot). */
   private static boolean hasRawCharacter(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -44,12 +44,9 @@ final class ReaderSafeRepresenter extends StandardRepresenter {
 
   /** Replaces the raw characters above, all inside double-quoted scalars, by escapes. */
   static String escapeRaw(String yaml) {
-    if (!hasRawCharacter(yaml)) {
-      return yaml; // the usual case, found without the regex engine
-    }
     Matcher m = NEEDS_ESCAPE.matcher(yaml);
-    if (!m.find()) {
-      return yaml;
+    if (!hasRawCharacter(yaml) || !m.find()) {
+      return yaml; // the usual case, found without the regex engine
     }
     StringBuilder out = new StringBuilder();
     do {

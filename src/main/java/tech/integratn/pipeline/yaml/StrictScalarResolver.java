@@ -22,8 +22,12 @@ final class StrictScalarResolver extends CoreScalarResolver {
   private static final Pattern YAML11_TIMESTAMP =
       Pattern.compile("^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \\t]+).*)?$");
   private static final Pattern YAML11_SPECIAL = Pattern.compile("^(?:~|null|Null|NULL|<<|=|)$");
-  /** Every character that a non-empty match of one of the patterns above can start with. */
-  private static final String YAML11_FIRST_CHARACTERS = "yYnNtTfFoO0123456789+-.~<=";
+  /**
+   * Every character that a non-empty match of the patterns above, or of the core schema's own
+   * (booleans, numbers, null - which there includes a lone space -, merge key, {@code ${ENV}}),
+   * can start with.
+   */
+  static final String NON_STRING_FIRST_CHARACTERS = "yYnNtTfFoO0123456789+-.~<=$ ";
 
   StrictScalarResolver() {
     super(true);
@@ -31,12 +35,12 @@ final class StrictScalarResolver extends CoreScalarResolver {
 
   @Override
   public Tag resolve(String value, Boolean implicit) {
+    if (implicit && !value.isEmpty() && NON_STRING_FIRST_CHARACTERS.indexOf(value.charAt(0)) < 0) {
+      return Tag.STR; // no pattern of the core schema or below can match: most strings, regex-free
+    }
     Tag core = super.resolve(value, implicit);
     if (!implicit || !Tag.STR.equals(core)) {
       return core;
-    }
-    if (!value.isEmpty() && YAML11_FIRST_CHARACTERS.indexOf(value.charAt(0)) < 0) {
-      return core; // none of the patterns below can match: most strings end here, regex-free
     }
     if (YAML11_BOOL.matcher(value).matches()) {
       return Tag.BOOL;
