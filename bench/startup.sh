@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Start-up cost of one render, measured against a bare JVM in the same run, and warm throughput.
-# Usage: bash bench/startup.sh [RUNS]   (after mvn package and mvn test-compile; needs GNU time)
-# Reports CPU seconds (user+sys) and peak RSS, each the median of RUNS runs, the commands taking
-# turns so that drift on the machine hits them alike.
+# Usage: bash bench/startup.sh [RUNS]   (after mvn verify, or package + test-compile; GNU time)
+# Reports CPU seconds (user+sys) per run and peak RSS, medians of RUNS samples, the commands
+# taking turns so that drift on the machine hits them alike.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${1:-15}
+runs=${1:-9}
 fixture=${FIXTURE:-test-fixtures/orchestrator-helm-merges}
 input="$fixture/input/object.yaml"
 work=$(mktemp -d)
@@ -16,8 +16,9 @@ cleanup() {
 }
 trap cleanup EXIT
 [ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)" >&2; exit 1; }
-if [ ! -f target/render.jar ] || [ ! -f target/jvm.options ]; then
-  echo "run mvn package first" >&2
+if [ ! -f target/render.jar ] || [ ! -f target/jvm.options ] \
+    || [ ! -f target/test-classes/tech/integratn/pipeline/bench/LibraryFloor.class ]; then
+  echo "run mvn package (or verify) first" >&2
   exit 1
 fi
 read -r -a options < target/jvm.options
@@ -42,21 +43,29 @@ if [ ! -e /kratix ] && mkdir /kratix 2> /dev/null; then
   kratix=true
 fi
 
-labels=(hello kratix args plain)
+labels=(hello floor kratix args plain)
 commands=(
   "java -cp $work/hello Hello"
+  "java ${options[*]} -cp target/render.jar:target/test-classes tech.integratn.pipeline.bench.LibraryFloor"
   "java ${options[*]} -jar target/render.jar"
   "java ${options[*]} -jar target/render.jar --input $input --output $work/out --metadata $work/meta"
   "java -jar target/render.jar --input $input --output $work/out --metadata $work/meta"
 )
+# GNU time reports CPU in hundredths of a second, too coarse for a 0.04 s JVM; so each sample
+# times a batch of $batch runs of one command (CPU / batch; RSS is the largest single run).
+batch=5
 for _ in $(seq "$runs"); do
   for i in "${!labels[@]}"; do
     [ "${labels[$i]}" = kratix ] && [ "$kratix" = false ] && continue
-    rm -rf "$work/out" "$work/meta"
-    if [ "$kratix" = true ]; then rm -rf /kratix/output /kratix/metadata; fi
-    # shellcheck disable=SC2086 # each command is a list of words
-    /usr/bin/time -f '%U %S %M' -o "$work/time" ${commands[$i]} > /dev/null
-    awk -v label="${labels[$i]}" '{printf "%s %.3f %.1f\n", label, $1 + $2, $3 / 1024}' "$work/time"
+    # shellcheck disable=SC2016 # the inner script expands its own arguments
+    /usr/bin/time -f '%U %S %M' -o "$work/time" bash -c '
+      for _ in $(seq "$1"); do
+        rm -rf "$2/out" "$2/meta"
+        if [ "$3" = true ]; then rm -rf /kratix/output /kratix/metadata; fi
+        $4 > /dev/null
+      done' _ "$batch" "$work" "$made_kratix" "${commands[$i]}"
+    awk -v label="${labels[$i]}" -v batch="$batch" \
+      '{printf "%s %.4f %.1f\n", label, ($1 + $2) / batch, $3 / 1024}' "$work/time"
   done
 done > "$work/samples"
 
@@ -68,7 +77,7 @@ hello_cpu=$(median hello 2)
 hello_rss=$(median hello 3)
 
 java -version 2>&1 | head -1
-echo "fixture: $fixture, $runs runs each, medians; nproc $(nproc)"
+echo "fixture: $fixture; median of $runs batches of $batch runs each; nproc $(nproc)"
 printf '%-58s %7s %8s %7s %8s\n' command "CPU s" "x hello" "RSS MB" "x hello"
 row() {
   local cpu rss
@@ -78,6 +87,7 @@ row() {
     "$rss" "$(echo "$rss / $hello_rss" | bc -l)"
 }
 row hello "java -cp . Hello (bare JVM)"
+row floor "FreeMarker + snakeyaml-engine alone (LibraryFloor)"
 if [ "$kratix" = true ]; then
   row kratix "java \$(cat target/jvm.options) -jar render.jar (Kratix)"
 else
