@@ -60,10 +60,12 @@ for _ in $(seq "$runs"); do
     # shellcheck disable=SC2016 # the inner script expands its own arguments
     /usr/bin/time -f '%U %S %M' -o "$work/time" bash -c '
       for _ in $(seq "$1"); do
-        rm -rf "$2/out" "$2/meta"
-        if [ "$3" = true ]; then rm -rf /kratix/output /kratix/metadata; fi
+        case $2 in
+          args | plain) rm -rf "$3/out" "$3/meta" ;;
+          kratix) rm -rf /kratix/output /kratix/metadata ;;
+        esac
         $4 > /dev/null
-      done' _ "$batch" "$work" "$made_kratix" "${commands[$i]}"
+      done' _ "$batch" "${labels[$i]}" "$work" "${commands[$i]}"
     awk -v label="${labels[$i]}" -v batch="$batch" \
       '{printf "%s %.4f %.1f\n", label, ($1 + $2) / batch, $3 / 1024}' "$work/time"
   done
