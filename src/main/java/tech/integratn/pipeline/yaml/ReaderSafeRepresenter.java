@@ -44,14 +44,14 @@ final class ReaderSafeRepresenter extends StandardRepresenter {
 
   /** Replaces the raw characters above, all inside double-quoted scalars, by escapes. */
   static String escapeRaw(String yaml) {
-    Matcher m = NEEDS_ESCAPE.matcher(yaml);
-    if (!hasRawCharacter(yaml) || !m.find()) {
+    if (!hasRawCharacter(yaml)) {
       return yaml; // the usual case, found without the regex engine
     }
+    Matcher m = NEEDS_ESCAPE.matcher(yaml);
     StringBuilder out = new StringBuilder();
-    do {
+    while (m.find()) {
       m.appendReplacement(out, Matcher.quoteReplacement(String.format("\\u%04X", (int) m.group().charAt(0))));
-    } while (m.find());
+    }
     m.appendTail(out);
     return out.toString();
   }
