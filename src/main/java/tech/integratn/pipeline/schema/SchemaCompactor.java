@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class SchemaCompactor {
   /** The meta-data vocabulary of 2020-12, plus {@code $comment}. */
-  static final Set<String> ANNOTATIONS = Set.of("title", "description", "default", "deprecated",
+  private static final Set<String> ANNOTATIONS = Set.of("title", "description", "default", "deprecated",
       "readOnly", "writeOnly", "examples", "$comment");
   /** Keywords whose value maps names to schemas. */
   private static final Set<String> SCHEMA_MAPS = Set.of("properties", "patternProperties",
