@@ -15,8 +15,8 @@ import java.util.Set;
  */
 public final class SchemaCompactor {
   /** The meta-data vocabulary of 2020-12, plus {@code $comment}. */
-  private static final Set<String> ANNOTATIONS = Set.of("title", "description", "default", "deprecated",
-      "readOnly", "writeOnly", "examples", "$comment");
+  private static final Set<String> ANNOTATIONS = Set.of("title", "description", "default",
+      "deprecated", "readOnly", "writeOnly", "examples", "$comment");
   /** Keywords whose value maps names to schemas. */
   private static final Set<String> SCHEMA_MAPS = Set.of("properties", "patternProperties",
       "$defs", "definitions", "dependentSchemas");
