@@ -44,4 +44,9 @@ public final class Defaults {
   public static final String ONEPASSWORD_CONNECT_HOST = "https://connect.integratn.tech";
 
   private Defaults() {}
+
+  /** {@code value} as given, or {@code fallback} when the request leaves it out (null). */
+  static <T> T or(T value, T fallback) {
+    return value != null ? value : fallback;
+  }
 }

@@ -1,5 +1,7 @@
 package tech.integratn.pipeline.resolve;
 
+import static tech.integratn.pipeline.resolve.Defaults.or;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +30,10 @@ public final class KubeconfigSyncResolver {
 
   public Resolution resolve(SubRequestSpecs.KubeconfigSync spec) {
     String name = spec.name();
-    int apiPort = spec.apiPort() != null ? spec.apiPort() : Defaults.API_PORT;
-    String hostname = spec.hostname() != null ? spec.hostname() : "";
-    String serverUrl = spec.serverUrl() != null ? spec.serverUrl()
-        : hostname.isEmpty() ? "" : Names.serverUrl(hostname, apiPort);
+    int apiPort = or(spec.apiPort(), Defaults.API_PORT);
+    String hostname = or(spec.hostname(), "");
+    String serverUrl = or(spec.serverUrl(),
+        hostname.isEmpty() ? "" : Names.serverUrl(hostname, apiPort));
     Map<String, String> initVariables = new LinkedHashMap<>();
     initVariables.put("NAMESPACE", spec.targetNamespace());
     initVariables.put("SECRET_NAME", Names.vclusterKubeconfigSecret(name));
@@ -39,9 +41,8 @@ public final class KubeconfigSyncResolver {
     KubeconfigSync model = new KubeconfigSync(
         name,
         spec.targetNamespace(),
-        spec.kubeconfigSyncJobName() != null ? spec.kubeconfigSyncJobName()
-            : Names.kubeconfigSyncJob(name, ""),
-        spec.onepasswordItem() != null ? spec.onepasswordItem() : Names.onepasswordItem(name),
+        or(spec.kubeconfigSyncJobName(), Names.kubeconfigSyncJob(name, "")),
+        or(spec.onepasswordItem(), Names.onepasswordItem(name)),
         hostname,
         String.valueOf(apiPort),
         serverUrl,

@@ -1,5 +1,6 @@
 package tech.integratn.pipeline.resolve;
 
+import static tech.integratn.pipeline.resolve.Defaults.or;
 import static tech.integratn.pipeline.resolve.Tree.list;
 import static tech.integratn.pipeline.resolve.Tree.map;
 
@@ -198,10 +199,6 @@ public final class OrchestratorResolver {
 
   private static String digits(String text) {
     return text.replaceAll("[^0-9]", "");
-  }
-
-  private static <T> T or(T value, T fallback) {
-    return value != null ? value : fallback;
   }
 
   private static String nonEmpty(String value, String fallback) {

@@ -1,5 +1,6 @@
 package tech.integratn.pipeline.resolve;
 
+import static tech.integratn.pipeline.resolve.Defaults.or;
 import static tech.integratn.pipeline.resolve.Tree.map;
 
 import java.util.List;
@@ -111,10 +112,5 @@ public final class SubRequestResolvers {
     }
     return new Resolution(model,
         SubRequestStatus.of(PromiseKind.ARGOCD_APPLICATION, spec.name(), namespace), warnings);
-  }
-
-
-  static <T> T or(T value, T fallback) {
-    return value != null ? value : fallback;
   }
 }
