@@ -1,9 +1,6 @@
 package tech.integratn.pipeline.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import tech.integratn.pipeline.PromiseKind;
@@ -30,7 +27,7 @@ public final class CrdSchema {
   }
 
   public static JsonNode of(PromiseKind kind) {
-    return SCHEMAS.computeIfAbsent(kind, CrdSchema::load);
+    return SCHEMAS.computeIfAbsent(kind, k -> JsonTree.readResource(schemaResource(k)));
   }
 
   /** The openAPIV3Schema of {@code kind}'s served version inside a parsed Promise. */
@@ -45,17 +42,5 @@ public final class CrdSchema {
     }
     throw new IllegalStateException(promiseResource(kind) + " has no " + PromiseKind.VERSION
         + " openAPIV3Schema");
-  }
-
-  private static JsonNode load(PromiseKind kind) {
-    String resource = schemaResource(kind);
-    try (InputStream in = CrdSchema.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("the jar lacks " + resource);
-      }
-      return JsonTree.read(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + resource, e);
-    }
   }
 }

@@ -38,9 +38,8 @@ public final class SchemaValidator {
   private static PipelineException refusal(PromiseKind kind, Error error, JsonNode crdSchema) {
     String path = JsonSchemas.keyPath(error);
     if ("required".equals(error.getKeyword())) {
-      String field = path;
-      JsonNode fieldSchema = schemaAt(crdSchema, field);
-      return PipelineException.invalidField(field, "is required but missing (or null)",
+      JsonNode fieldSchema = schemaAt(crdSchema, path);
+      return PipelineException.invalidField(path, "is required but missing (or null)",
           "Set it to " + allowed(fieldSchema) + " in the " + kind.kind() + " resource.");
     }
     JsonNode fieldSchema = schemaAt(crdSchema, path);

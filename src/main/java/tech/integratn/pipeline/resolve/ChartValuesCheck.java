@@ -3,9 +3,6 @@ package tech.integratn.pipeline.resolve;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SpecificationVersion;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,15 +60,8 @@ public final class ChartValuesCheck {
   }
 
   private static Schema compile(String version) {
-    String resource = SCHEMA_DIRECTORY + "/values.schema-" + version + ".json";
-    try (InputStream in = ChartValuesCheck.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("the jar lacks " + resource);
-      }
-      return JsonSchemas.compile(JsonTree.read(in), SpecificationVersion.DRAFT_2020_12,
-          "urn:vcluster-chart:" + version);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JsonSchemas.compile(
+        JsonTree.readResource(SCHEMA_DIRECTORY + "/values.schema-" + version + ".json"),
+        SpecificationVersion.DRAFT_2020_12, "urn:vcluster-chart:" + version);
   }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -95,6 +96,18 @@ public final class JsonTree {
       return node.numberValue();
     }
     return node.asText();
+  }
+
+  /** A JSON file the jar carries (a schema the build wrote), parsed. */
+  public static JsonNode readResource(String resource) {
+    try (InputStream in = JsonTree.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("the jar lacks " + resource);
+      }
+      return read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
+    }
   }
 
   /** Parses one JSON document; integers keep their size, other numbers become doubles. */
