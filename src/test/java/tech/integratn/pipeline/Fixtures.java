@@ -1,14 +1,20 @@
 package tech.integratn.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import tech.integratn.pipeline.yaml.Yaml;
 
 /** The golden cases under test-fixtures/: <case>/input/object.yaml and <case>/output/. */
 public final class Fixtures {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private Fixtures() {}
 
   public static Path projectRoot() {
@@ -48,5 +54,35 @@ public final class Fixtures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Every document of every expected output file of {@code fixture}, as trees. */
+  public static List<JsonNode> expectedDocuments(Path fixture) throws IOException {
+    List<JsonNode> documents = new ArrayList<>();
+    Path outputDir = expectedOutput(fixture);
+    for (Path file : files(outputDir)) {
+      for (Object document : Yaml.loadAll(Files.readString(outputDir.resolve(file)), Integer.MAX_VALUE)) {
+        documents.add(JSON.valueToTree(document));
+      }
+    }
+    return documents;
+  }
+
+  /**
+   * The vcluster Helm values a rendered document carries: an Application's valuesObject, and
+   * the values text of a core request or its ConfigMap, parsed.
+   */
+  public static List<JsonNode> helmValues(JsonNode document) {
+    List<JsonNode> values = new ArrayList<>();
+    JsonNode valuesObject = document.at("/spec/source/helm/valuesObject");
+    if (valuesObject.isObject() && valuesObject.size() > 0) {
+      values.add(valuesObject);
+    }
+    for (JsonNode text : List.of(document.at("/spec/valuesYaml"), document.at("/data/values.yaml"))) {
+      if (text.isTextual()) {
+        values.add(JSON.valueToTree(Yaml.loadAll(text.asText(), Integer.MAX_VALUE).get(0)));
+      }
+    }
+    return values;
   }
 }

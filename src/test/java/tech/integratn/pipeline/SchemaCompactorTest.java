@@ -9,7 +9,6 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tech.integratn.pipeline.schema.JsonSchemas;
 import tech.integratn.pipeline.schema.JsonTree;
 import tech.integratn.pipeline.schema.SchemaCompactor;
-import tech.integratn.pipeline.yaml.Yaml;
 
 /**
  * The jar ships the chart schemas without annotations; they must judge Helm values exactly as
@@ -97,23 +95,12 @@ class SchemaCompactorTest {
         .toList();
   }
 
-  /** The vcluster Helm values of every orchestrator golden case (Application and core request). */
+  /** The vcluster Helm values of every golden case. */
   private static List<JsonNode> goldenHelmValues() throws IOException {
     List<JsonNode> values = new ArrayList<>();
     for (Path fixture : Fixtures.cases()) {
-      Path output = Fixtures.expectedOutput(fixture);
-      for (Path file : Fixtures.files(output)) {
-        for (Object document : Yaml.loadAll(Files.readString(output.resolve(file)), Integer.MAX_VALUE)) {
-          JsonNode tree = JSON.valueToTree(document);
-          JsonNode valuesObject = tree.at("/spec/source/helm/valuesObject");
-          if (valuesObject.isObject() && tree.at("/spec/source/chart").asText().equals("vcluster")) {
-            values.add(valuesObject);
-          }
-          JsonNode valuesYaml = tree.at("/spec/valuesYaml");
-          if (valuesYaml.isTextual()) {
-            values.add(JSON.valueToTree(Yaml.loadAll(valuesYaml.asText(), Integer.MAX_VALUE).get(0)));
-          }
-        }
+      for (JsonNode document : Fixtures.expectedDocuments(fixture)) {
+        values.addAll(Fixtures.helmValues(document));
       }
     }
     assertThat(values).hasSizeGreaterThan(10);

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import tech.integratn.pipeline.yaml.Yaml;
 
 /**
  * Every expected output document validates against its upstream schema (or its promise's CRD),
@@ -28,13 +25,7 @@ class SchemaConformanceTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void expectedOutputValidatesAgainstUpstreamSchemas(Path fixture) throws IOException {
-    List<JsonNode> documents = new ArrayList<>();
-    Path outputDir = Fixtures.expectedOutput(fixture);
-    for (Path file : Fixtures.files(outputDir)) {
-      for (Object document : Yaml.loadAll(Files.readString(outputDir.resolve(file)), Integer.MAX_VALUE)) {
-        documents.add(JSON.valueToTree(document));
-      }
-    }
+    List<JsonNode> documents = Fixtures.expectedDocuments(fixture);
     assertThat(documents).isNotEmpty();
     Optional<String> chartVersion = documents.stream()
         .map(d -> d.at("/spec/source/targetRevision"))
@@ -43,7 +34,7 @@ class SchemaConformanceTest {
     for (JsonNode document : documents) {
       String what = fixture.getFileName() + " " + document.path("kind").asText();
       assertThat(UpstreamSchemas.violations(document)).as(what).isEmpty();
-      for (JsonNode values : helmValues(document)) {
+      for (JsonNode values : Fixtures.helmValues(document)) {
         if (chartVersion.isPresent()) {
           assertThat(UpstreamSchemas.chartViolations(values, chartVersion.get()))
               .as(what + " Helm values, chart " + chartVersion.get()).isEmpty();
@@ -54,20 +45,6 @@ class SchemaConformanceTest {
         }
       }
     }
-  }
-
-  private static List<JsonNode> helmValues(JsonNode document) {
-    List<JsonNode> values = new ArrayList<>();
-    JsonNode valuesObject = document.at("/spec/source/helm/valuesObject");
-    if (valuesObject.isObject() && valuesObject.size() > 0) {
-      values.add(valuesObject);
-    }
-    for (JsonNode text : List.of(document.at("/spec/valuesYaml"), document.at("/data/values.yaml"))) {
-      if (text.isTextual()) {
-        values.add(JSON.valueToTree(Yaml.loadAll(text.asText(), Integer.MAX_VALUE).get(0)));
-      }
-    }
-    return values;
   }
 
   /** Guards against a vacuous validator: the defects the old pipeline had are caught. */
