@@ -7,14 +7,24 @@ package tech.integratn.pipeline;
 public class PipelineException extends RuntimeException {
   private final ExitCode exitCode;
 
+  /** Java class and exception names, which mean nothing to whoever reads the refusal. */
+  private static final java.util.regex.Pattern JAVA_NAME = java.util.regex.Pattern.compile(
+      "\\b(?:java|javax|jdk|sun|org|com|tech)\\.(?:[A-Za-z_$][\\w$]*\\.)+[A-Za-z_$][\\w$]*:?\\s*"
+          + "|\\b[A-Z][A-Za-z]*(?:Exception|Error)\\b:?\\s*");
+
   public PipelineException(ExitCode exitCode, String message) {
-    super(message);
+    super(withoutJavaNames(message));
     this.exitCode = exitCode;
   }
 
   public PipelineException(ExitCode exitCode, String message, Throwable cause) {
-    super(message, cause);
+    super(withoutJavaNames(message), cause);
     this.exitCode = exitCode;
+  }
+
+  /** {@code text} without Java class or exception names; null becomes "". */
+  public static String withoutJavaNames(String text) {
+    return text == null ? "" : JAVA_NAME.matcher(text).replaceAll("");
   }
 
   public ExitCode exitCode() {

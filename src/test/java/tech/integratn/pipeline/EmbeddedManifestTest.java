@@ -67,7 +67,7 @@ class EmbeddedManifestTest {
 
   @Test
   void aVeryLongValueIsCarriedBackExactly() throws IOException {
-    String note = "kind: Secret\n---\n".repeat(20_000);
+    String note = "kind: ConfigMap\n---\n".repeat(20_000);
     Cli result = render(orchestrator(Map.of("name", "emb", "integrations", Map.of("argocd",
         Map.of("clusterAnnotations", Map.of("note", note))))));
     assertThat(result.exitCode()).as(result.err()).isZero();

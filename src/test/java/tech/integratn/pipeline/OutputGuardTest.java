@@ -82,8 +82,15 @@ class OutputGuardTest {
   }
 
   @Test
-  void acceptsSecretLookingTextAndNonCoreSecretKinds() {
+  void refusesAnyStringThatReadsAsASecret() {
     String text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  note: |\n    kind: Secret\n    apiVersion: v1\n";
+    assertThatThrownBy(() -> guard.check(List.of(new RenderedFile("a.yaml", text))))
+        .hasMessageContaining("a.yaml document 1, text at data.note document 1 is a Secret");
+  }
+
+  @Test
+  void acceptsSecretLookingTextAndNonCoreSecretKinds() {
+    String text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  note: |\n    first line\n    kind: Secret\n    apiVersion: v1\n";
     String external = "apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\nspec:\n"
         + "  target: {template: {type: Opaque}}\n";
     assertThatCode(() -> guard.check(List.of(new RenderedFile("a.yaml", text),

@@ -1,6 +1,8 @@
 package tech.integratn.pipeline.guard;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.HashSet;
@@ -14,6 +16,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import tech.integratn.pipeline.ExitCode;
 import tech.integratn.pipeline.PipelineException;
@@ -24,89 +27,105 @@ import tech.integratn.pipeline.yaml.Yaml;
  * Checks what was rendered, not what was meant: every document of every file must parse, have
  * no ambiguous (duplicate) keys, and hold no core Secret anywhere, however it is spelt: quoted,
  * flow, tagged, aliased, through a YAML 1.1 merge key, as an item of a List or of any sequence,
- * nested in Helm values, or as manifests embedded in Helm values text. One offending document
- * refuses the whole run.
+ * nested in Helm values, or in any string that a YAML reader could read as documents (Helm values
+ * text, carried manifests, text inside that text), read both with YAML 1.2's line breaks and
+ * with the Go readers' (NEL, LS, PS). One offending document refuses the whole run.
  */
 public final class OutputGuard {
   private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
-  private static final int MAX_EMBEDDING_DEPTH = 4;
+  /** Text inside text inside text...: deeper than any real carrier, shallow enough to bound work. */
+  static final int MAX_TEXT_DEPTH = 8;
 
   public void check(List<RenderedFile> files) {
     for (RenderedFile file : files) {
-      List<Node> documents = parse(file.name(), file.content(), "");
+      List<String> readings = CarriedText.readings(file.content());
+      List<Node> documents = parse(file.name(), file.content());
       for (int i = 0; i < documents.size(); i++) {
-        inspectDocument(documents.get(i), new Where(file.name(), "document " + (i + 1)), 0);
+        Where where = new Where(file.name(), "document " + (i + 1));
+        checkKeys(documents.get(i), where, new HashSet<>());
+        inspect(documents.get(i), where, 0);
+      }
+      if (readings.size() > 1) {
+        // A template that writes NEL, LS or PS raw: what a Go reader makes of the file.
+        carried(readings.get(1), new Where(file.name(), "as a Go YAML reader reads it"), "", 0);
       }
     }
   }
 
-  private List<Node> parse(String file, String content, String what) {
+  private List<Node> parse(String file, String content) {
     try {
       return Yaml.composeAll(content, MAX_CODE_POINTS);
     } catch (YamlEngineException e) {
-      throw refuse(file + what + " is not valid YAML (" + e.getMessage().replaceAll("\\s+", " ")
-          + ")");
+      throw refuse(file + " is not valid YAML (" + e.getMessage().replaceAll("\\s+", " ") + ")");
     } catch (StackOverflowError e) {
-      throw refuse(file + what + " is nested too deeply to check");
+      throw refuse(file + " is nested too deeply to check");
     }
   }
 
-  private void inspectDocument(Node document, Where where, int embedding) {
-    if (document == null) {
-      return;
-    }
-    checkKeys(document, where, new HashSet<>());
-    findSecrets(document, where, "", Collections.newSetFromMap(new IdentityHashMap<>()));
-    if (embedding >= MAX_EMBEDDING_DEPTH || !(document instanceof MappingNode mapping)) {
-      return;
-    }
-    Fields fields = Fields.of(mapping);
-    List<Node> helmValues = new ArrayList<>(EmbeddedText.helmValuesMaps(fields));
-    for (EmbeddedText text : EmbeddedText.helmValuesText(fields)) {
-      List<Node> parsed = parse(where.toString(), text.text(), " " + text.path());
-      for (int i = 0; i < parsed.size(); i++) {
-        inspectDocument(parsed.get(i), where.inside(text.path()), embedding + 1);
-      }
-      helmValues.addAll(parsed);
-    }
-    for (Node values : helmValues) {
-      for (EmbeddedText text : EmbeddedText.manifests(values)) {
-        List<Node> manifests = parse(where.toString(), text.text(), " " + text.path());
-        for (int i = 0; i < manifests.size(); i++) {
-          inspectDocument(manifests.get(i),
-              where.inside(text.path() + " document " + (i + 1)), embedding + 1);
-        }
-      }
+  private void inspect(Node document, Where where, int depth) {
+    if (document != null) {
+      walk(document, where, "", depth, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
   }
 
   /**
    * A core Secret anywhere in a document is refused, not only at its top: as a List's item, in a
-   * top-level sequence, or as an object in Helm values that a chart renders as a manifest
-   * (the common extraObjects pattern).
+   * top-level sequence, as an object in Helm values that a chart renders as a manifest (the
+   * common extraObjects pattern), and in any string, key or value, read as YAML.
    */
-  private void findSecrets(Node node, Where where, String path, Set<Node> visited) {
+  private void walk(Node node, Where where, String path, int depth, Set<Node> visited) {
     if (!visited.add(node)) {
       return;
     }
     if (node instanceof MappingNode mapping) {
       Fields fields = Fields.of(mapping);
-      String kind = fields.scalar("kind").orElse("");
-      String apiVersion = fields.scalar("apiVersion").orElse("");
-      if (isSecretKind(kind) && isCoreGroup(apiVersion)) {
-        throw refuse(where + (path.isEmpty() ? "" : " at " + path) + " is a Secret (kind " + kind
-            + ", apiVersion " + (apiVersion.isEmpty() ? "unset" : apiVersion) + "). Secrets must "
-            + "never be published to the state repository: deliver them with an ExternalSecret "
-            + "instead.");
+      if (fields.isCoreSecret()) {
+        throw refuse(where + (path.isEmpty() ? "" : " at " + path) + " is a Secret (kind "
+            + fields.texts("kind").get(0) + ", apiVersion "
+            + (fields.texts("apiVersion").isEmpty() ? "unset" : fields.texts("apiVersion").get(0))
+            + "). Secrets must never be published to the state repository: deliver them with an "
+            + "ExternalSecret instead.");
       }
       for (NodeTuple tuple : fields.tuples) {
-        String key = tuple.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
-        findSecrets(tuple.getValueNode(), where, path.isEmpty() ? key : path + "." + key, visited);
+        String key = tuple.getKeyNode() instanceof ScalarNode k ? Fields.text(k) : "?";
+        String at = path.isEmpty() ? key : path + "." + key;
+        walk(tuple.getKeyNode(), where, at, depth, visited);
+        walk(tuple.getValueNode(), where, at, depth, visited);
       }
     } else if (node instanceof SequenceNode sequence) {
       List<Node> items = sequence.getValue();
       for (int i = 0; i < items.size(); i++) {
-        findSecrets(items.get(i), where, path + "[" + i + "]", visited);
+        walk(items.get(i), where, path + "[" + i + "]", depth, visited);
+      }
+    } else if (node instanceof ScalarNode scalar) {
+      carried(Fields.text(scalar), where, path, depth);
+    }
+  }
+
+  /** A string read as YAML documents, each inspected like a rendered one. */
+  private void carried(String text, Where where, String path, int depth) {
+    if (!CarriedText.mightHoldDocuments(text)) {
+      return;
+    }
+    String place = path.isEmpty() ? "" : " at " + path;
+    if (depth >= MAX_TEXT_DEPTH) {
+      throw refuse(where + place + " holds text nested more than " + MAX_TEXT_DEPTH
+          + " levels deep in other text, too deep to check");
+    }
+    for (String reading : CarriedText.readings(text)) {
+      if (CarriedText.isTemplate(reading)) {
+        CarriedText.suspectLine(reading).ifPresent(problem -> {
+          throw refuse(where + place + " holds a template that " + problem + ". Secrets must "
+              + "never be published to the state repository: deliver them with an ExternalSecret.");
+        });
+      }
+      List<Node> parsed = CarriedText.parse(reading);
+      for (int i = 0; i < parsed.size(); i++) {
+        Node document = parsed.get(i);
+        if (document instanceof ScalarNode scalar && Fields.text(scalar).equals(text)) {
+          continue; // plain text that reads as itself
+        }
+        inspect(document, where.inside(path, i + 1), depth + 1);
       }
     }
   }
@@ -156,8 +175,9 @@ public final class OutputGuard {
 
   /** Where a document sits, for the refusal message. */
   private record Where(String file, String document) {
-    Where inside(String part) {
-      return new Where(file, document + ", " + part);
+    Where inside(String path, int documentInText) {
+      return new Where(file, document + (path.isEmpty() ? "" : ", text at " + path)
+          + " document " + documentInText);
     }
 
     @Override
@@ -206,31 +226,36 @@ public final class OutputGuard {
       return inner.tuples;
     }
 
-    /** The first value under {@code key} (explicit keys precede merged ones). */
-    Node get(String key) {
+    /** A scalar's text; {@code !!binary} is decoded, as Go readers decode it into a string. */
+    static String text(ScalarNode scalar) {
+      if (Tag.BINARY.equals(scalar.getTag())) {
+        try {
+          return new String(Base64.getMimeDecoder().decode(scalar.getValue()),
+              StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          return scalar.getValue();
+        }
+      }
+      return scalar.getValue();
+    }
+
+    /** Every scalar text under {@code key}: readers differ on which duplicate wins. */
+    List<String> texts(String key) {
+      List<String> found = new ArrayList<>();
       for (NodeTuple tuple : tuples) {
-        if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().trim().equalsIgnoreCase(key)) {
-          return tuple.getValueNode();
+        if (tuple.getKeyNode() instanceof ScalarNode k && text(k).trim().equalsIgnoreCase(key)
+            && tuple.getValueNode() instanceof ScalarNode v) {
+          found.add(text(v));
         }
       }
-      return null;
+      return found;
     }
 
-    Optional<String> scalar(String key) {
-      return get(key) instanceof ScalarNode s ? Optional.of(s.getValue()) : Optional.empty();
-    }
-
-    Node at(String... path) {
-      Node node = null;
-      Fields current = this;
-      for (String part : path) {
-        if (current == null) {
-          return null;
-        }
-        node = current.get(part);
-        current = node instanceof MappingNode m ? Fields.of(m) : null;
-      }
-      return node;
+    /** A Secret or SecretList of the core group, under any reading of duplicate keys. */
+    boolean isCoreSecret() {
+      List<String> apiVersions = texts("apiVersion");
+      return texts("kind").stream().anyMatch(OutputGuard::isSecretKind)
+          && (apiVersions.isEmpty() || apiVersions.stream().anyMatch(OutputGuard::isCoreGroup));
     }
   }
 }

@@ -1,6 +1,7 @@
 package tech.integratn.pipeline.read;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -13,6 +14,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 import tech.integratn.pipeline.PipelineException;
 import tech.integratn.pipeline.PromiseKind;
 import tech.integratn.pipeline.yaml.Yaml;
@@ -42,22 +46,28 @@ public final class RequestReader {
     return new Request(kindOf(object), object);
   }
 
+  /** At most the limit plus one byte, whatever the file is (a FIFO, a device, a growing file). */
   private static byte[] readBytes(Path file) {
-    try {
-      long size = Files.size(file);
-      if (size > MAX_INPUT_BYTES) {
-        throw PipelineException.invalidInput(file + " is " + size + " bytes, more than the "
-            + MAX_INPUT_BYTES + "-byte limit for one resource. Kratix should hand over a single "
-            + "resource; check what was written to the input directory.");
-      }
-      return Files.readAllBytes(file);
+    if (Files.isDirectory(file)) {
+      throw PipelineException.invalidInput("the input " + file + " is a directory; it must be "
+          + "the resource's YAML file. Pass --input FILE.");
+    }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_INPUT_BYTES + 1);
     } catch (NoSuchFileException e) {
       throw PipelineException.invalidInput("the input file " + file + " does not exist. Kratix "
           + "mounts the resource at /kratix/input/object.yaml; pass --input FILE to read another.");
     } catch (IOException e) {
       throw PipelineException.invalidInput("the input file " + file + " cannot be read ("
-          + e.getMessage() + "). Check that it is a readable regular file.");
+          + PipelineException.withoutJavaNames(e.getMessage()) + "). Check that it is a readable regular file.");
     }
+    if (bytes.length > MAX_INPUT_BYTES) {
+      throw PipelineException.invalidInput(file + " is larger than the " + MAX_INPUT_BYTES
+          + "-byte limit for one resource. Kratix should hand over a single resource; check what "
+          + "was written to the input directory.");
+    }
+    return bytes;
   }
 
   private static String decode(Path file, byte[] bytes) {
@@ -83,16 +93,16 @@ public final class RequestReader {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> parseSingleMapping(Path file, String text) {
-    List<Object> documents;
+    List<Node> documents;
     try {
-      documents = Yaml.loadAll(text, MAX_INPUT_BYTES);
+      documents = Yaml.composeAll(text, MAX_INPUT_BYTES);
     } catch (YamlEngineException e) {
       throw PipelineException.invalidInput(file + " is not valid YAML: "
           + oneLine(e.getMessage()) + ". Fix the YAML syntax at the place shown.");
     } catch (StackOverflowError e) {
       throw PipelineException.invalidInput(file + " is nested too deeply to be a resource.");
     }
-    documents.removeIf(d -> d == null);
+    documents.removeIf(RequestReader::isEmptyDocument);
     if (documents.isEmpty()) {
       throw PipelineException.invalidInput(file + " holds no YAML document; it must hold one "
           + "resource.");
@@ -101,18 +111,40 @@ public final class RequestReader {
       throw PipelineException.invalidInput(file + " holds " + documents.size() + " YAML "
           + "documents; it must hold exactly one resource.");
     }
-    Object document = documents.get(0);
+    TagCheck.check(documents.get(0));
+    Object document = construct(file, documents.get(0));
     if (!(document instanceof Map<?, ?> map)) {
       throw PipelineException.invalidInput(file + " holds a " + describe(document) + ", not a "
           + "resource; it must be a YAML mapping with apiVersion, kind, metadata and spec.");
     }
     for (Object key : map.keySet()) {
       if (!(key instanceof String)) {
-        throw PipelineException.invalidInput(file + " has a top-level key " + key + " that is "
-            + "not a string; resources have string keys only.");
+        throw PipelineException.invalidInput(file + " has a top-level key " + Values.describe(key)
+            + " that is not a string; resources have string keys only.");
       }
     }
     return (Map<String, Object>) map;
+  }
+
+  private static boolean isEmptyDocument(Node node) {
+    return node instanceof ScalarNode scalar && Tag.NULL.equals(scalar.getTag())
+        && scalar.getValue().isEmpty();
+  }
+
+  /**
+   * Every tag has been checked, so construction only meets what the core schema builds; anything
+   * it still refuses is reported as the YAML problem it is, never as a Java exception.
+   */
+  private static Object construct(Path file, Node document) {
+    try {
+      return Yaml.construct(document, MAX_INPUT_BYTES);
+    } catch (YamlEngineException | IllegalArgumentException | ArithmeticException e) {
+      throw PipelineException.invalidInput(file + " holds a value YAML cannot build ("
+          + oneLine(PipelineException.withoutJavaNames(e.getMessage())) + "). Write plain YAML values "
+          + "without explicit tags.");
+    } catch (StackOverflowError e) {
+      throw PipelineException.invalidInput(file + " is nested too deeply to be a resource.");
+    }
   }
 
   private static PromiseKind kindOf(Map<String, Object> object) {
@@ -159,6 +191,6 @@ public final class RequestReader {
   }
 
   private static String oneLine(String message) {
-    return message == null ? "" : message.replaceAll("\\s*\\n\\s*", " ").trim();
+    return PipelineException.withoutJavaNames(message).replaceAll("\\s*\\n\\s*", " ").trim();
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tech.integratn.pipeline.PipelineException;
 
 /**
  * Binds a validated {@code spec} map to its typed record, component by component: records,
@@ -56,12 +57,29 @@ public final class SpecBinder {
       return copy;
     }
     if (target == Integer.class) {
-      if (raw instanceof Integer || raw instanceof Long || raw instanceof BigInteger) {
-        return new BigInteger(raw.toString()).intValueExact(); // the CRD bounds every integer
-      }
-      throw mismatch(path, raw, target);
+      return integer(raw, path);
     }
     return expect(raw, target, path);
+  }
+
+  /**
+   * The CRD bounds every integer field, so this only meets an out-of-range value if a CRD
+   * lacks a bound; it is then the user's mistake all the same, not a crash.
+   */
+  private static Integer integer(Object raw, String path) {
+    BigInteger value;
+    if (raw instanceof Integer || raw instanceof Long || raw instanceof BigInteger) {
+      value = new BigInteger(raw.toString());
+    } else if (raw instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+      value = BigInteger.valueOf(d.longValue());
+    } else {
+      throw mismatch(path, raw, Integer.class);
+    }
+    if (value.bitLength() > 31) {
+      throw PipelineException.invalidField(path, "found the number " + value
+          + ", outside the integer range", "Use an integer from 1 to " + Integer.MAX_VALUE + ".");
+    }
+    return value.intValue();
   }
 
   private static Object record(Map<?, ?> fields, Class<?> type, String path) {

@@ -2,7 +2,15 @@ package tech.integratn.pipeline.resolve;
 
 /** Names derived from the vcluster name, shared by the orchestrator and the sub-requests. */
 public final class Names {
+  /** A lowercase DNS name (RFC 1123 subdomain): labels of at most 63, at most 253 in all. */
+  private static final java.util.regex.Pattern DNS_NAME = java.util.regex.Pattern.compile(
+      "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
+
   private Names() {}
+
+  public static boolean isDnsName(String text) {
+    return text.length() <= 253 && DNS_NAME.matcher(text).matches();
+  }
 
   public static String onepasswordItem(String name) {
     return "vcluster-" + name + "-kubeconfig";

@@ -65,7 +65,7 @@ public final class OrchestratorResolver {
     String targetNamespace = or(spec.targetNamespace(), request.namespace());
     Preset preset = Preset.byId(or(vc.preset(), Defaults.PRESET));
     Map<String, String> annotations = request.annotations();
-    String baseDomain = nonEmpty(annotations.get(Defaults.ANNOTATION_BASE_DOMAIN), Defaults.BASE_DOMAIN);
+    String baseDomain = baseDomain(annotations.get(Defaults.ANNOTATION_BASE_DOMAIN));
     String hostname = or(exposure.hostname(), name + "." + baseDomain);
     int apiPort = or(exposure.apiPort(), Defaults.API_PORT);
     String vip = vip(exposure);
@@ -152,6 +152,21 @@ public final class OrchestratorResolver {
         syncPolicy,
         labels,
         clusterAnnotations);
+  }
+
+  /** The base-domain annotation, when set, names the DNS zone every hostname is made in. */
+  private static String baseDomain(String annotation) {
+    String baseDomain = nonEmpty(annotation, Defaults.BASE_DOMAIN);
+    if (!Names.isDnsName(baseDomain)) {
+      throw PipelineException.invalidField(
+          "metadata.annotations[" + Defaults.ANNOTATION_BASE_DOMAIN + "]",
+          "found " + tech.integratn.pipeline.read.Values.describe(baseDomain)
+              + ", which is not a DNS name",
+          "Use a lowercase DNS name such as example.com (letters, digits, '-' and dots, labels "
+              + "of at most 63 characters), or remove the annotation to use "
+              + Defaults.BASE_DOMAIN + ".");
+    }
+    return baseDomain;
   }
 
   private static String clusterDomain(VCluster vc) {

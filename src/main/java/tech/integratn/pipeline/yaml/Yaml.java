@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
@@ -11,6 +13,8 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.constructor.StandardConstructor;
+import org.snakeyaml.engine.v2.exceptions.ScannerException;
 import org.snakeyaml.engine.v2.common.NonPrintableStyle;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.Tag;
@@ -25,6 +29,8 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 public final class Yaml {
   /** Aliases allowed per document: enough for hand-written anchors, far too few for a bomb. */
   public static final int MAX_ALIASES = 50;
+  /** {@code \L} / {@code \P} escapes read in one text; more are refused as unreadable. */
+  public static final int MAX_SEPARATOR_ESCAPES = 64;
 
   private static final String HOLDER_KEY = "_";
   /** Strings that every YAML reader takes as themselves when written plain (see {@link #flow}). */
@@ -134,20 +140,65 @@ public final class Yaml {
 
   /** Every document of {@code text} as plain Java values (maps keep their key order). */
   public static List<Object> loadAll(String text, int codePointLimit) {
-    List<Object> documents = new ArrayList<>();
-    for (Object document : new Load(loadSettings(codePointLimit, text.length())).loadAllFromString(text)) {
-      documents.add(document);
-    }
-    return documents;
+    return withSeparatorEscapes(text, current -> {
+      List<Object> documents = new ArrayList<>();
+      LoadSettings settings = loadSettings(codePointLimit, current.length());
+      for (Object document : new Load(settings).loadAllFromString(current)) {
+        documents.add(document);
+      }
+      return documents;
+    });
   }
 
   /** Every document of {@code text} as node trees, which keep styles, tags and merge keys. */
   public static List<Node> composeAll(String text, int codePointLimit) {
-    List<Node> documents = new ArrayList<>();
-    for (Node node : new Compose(loadSettings(codePointLimit, text.length())).composeAllFromString(text)) {
-      documents.add(node);
+    return composeAll(text, loadSettings(codePointLimit, text.length()));
+  }
+
+  /** As {@link #composeAll(String, int)}, with the caller's settings. */
+  public static List<Node> composeAll(String text, LoadSettings settings) {
+    return withSeparatorEscapes(text, current -> {
+      List<Node> documents = new ArrayList<>();
+      for (Node node : new Compose(settings).composeAllFromString(current)) {
+        documents.add(node);
+      }
+      return documents;
+    });
+  }
+
+  /** A composed document as plain Java values, built with the same settings' constructors. */
+  public static Object construct(Node document, int codePointLimit) {
+    return new StandardConstructor(loadSettings(codePointLimit, 0))
+        .constructSingleDocument(Optional.of(document));
+  }
+
+  /**
+   * YAML 1.2's escapes {@code \L} and {@code \P} (line and paragraph separator), which
+   * snakeyaml-engine's scanner does not know: where it stops at one (it only does so inside a
+   * double-quoted scalar) the escape is spelt as the equivalent 4-digit escape (U+2028, U+2029) and the text
+   * is read again. Bounded, so a text of thousands of them is refused rather than re-read.
+   */
+  private static <T> T withSeparatorEscapes(String text, Function<String, T> parse) {
+    String current = text;
+    for (int rewrites = 0; ; rewrites++) {
+      try {
+        return parse.apply(current);
+      } catch (ScannerException e) {
+        String problem = e.getProblem() == null ? "" : e.getProblem();
+        boolean separator = problem.startsWith("found unknown escape character L(")
+            || problem.startsWith("found unknown escape character P(");
+        if (!separator || rewrites >= MAX_SEPARATOR_ESCAPES || e.getProblemMark().isEmpty()) {
+          throw e;
+        }
+        int at = current.offsetByCodePoints(0, e.getProblemMark().get().getIndex());
+        char letter = current.charAt(at);
+        if (letter != 'L' && letter != 'P') {
+          throw e;
+        }
+        current = current.substring(0, at) + (letter == 'L' ? "u2028" : "u2029")
+            + current.substring(at + 1);
+      }
     }
-    return documents;
   }
 
   private static String stripFinalNewline(String text) {
