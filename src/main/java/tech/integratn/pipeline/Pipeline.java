@@ -45,21 +45,17 @@ public final class Pipeline {
 
     List<Target> targets = new ArrayList<>();
     for (RenderedFile file : files) {
-      targets.add(new Target(settings.output().resolve(file.name()), file.content()));
+      targets.add(new Target(settings.output(), file.name(), file.content()));
     }
-    targets.add(new Target(settings.metadata().resolve(STATUS_FILE),
-        Yaml.document(resolution.status())));
-    if (settings.dryRun()) {
-      for (Target target : targets) {
-        log.println("dry run: would write " + target.path());
-      }
-      log.println("dry run: rendered and checked " + files.size() + " files for "
-          + describe(request) + "; KRATIX_DRY_RUN=true, so nothing was written");
-      return;
-    }
-    new OutputWriter().writeAll(targets);
+    targets.add(new Target(settings.metadata(), STATUS_FILE, Yaml.document(resolution.status())));
+    new OutputWriter().writeAll(settings.output(), targets);
     for (Target target : targets) {
-      log.println("wrote " + target.path());
+      log.println("wrote " + target.directory().resolve(target.name()));
+    }
+    if (settings.dryRun()) {
+      // Kratix's preview diffs this output against the live one: it must be the same bytes.
+      log.println("dry run (KRATIX_DRY_RUN=true): the output above is exactly what a real run "
+          + "writes; this image has no side effects to suppress");
     }
     log.println("rendered " + files.size() + " files for " + describe(request) + ": "
         + resolution.status().get("message"));

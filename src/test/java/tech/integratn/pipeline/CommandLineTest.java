@@ -86,14 +86,6 @@ class CommandLineTest {
   }
 
   @Test
-  void dryRunRendersAndChecksButWritesNothing() {
-    Cli result = Cli.run(Map.of("KRATIX_DRY_RUN", "true"), paths());
-    assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("dry run").contains("nothing was written");
-    assertThat(work.resolve("out")).doesNotExist();
-  }
-
-  @Test
   void configureLogsEachFileAndWritesStatus() {
     Cli result = Cli.run(paths());
     assertThat(result.exitCode()).isZero();

@@ -104,7 +104,7 @@ public final class RenderCommand implements Callable<Integer> {
       } else {
         pipeline.configure(new Pipeline.Settings(input, output, metadata,
             templates == null ? TemplateRenderer.bundled() : TemplateRenderer.fromDirectory(templates),
-            "true".equalsIgnoreCase(environment.getOrDefault(DRY_RUN_ENV, ""))));
+            "true".equalsIgnoreCase(environment.getOrDefault(DRY_RUN_ENV, "").trim())));
       }
       return ExitCode.OK.code();
     } catch (PipelineException e) {
