@@ -1,0 +1,119 @@
+package tech.integratn.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Secrets smuggled inside text that a consumer reads as YAML later: each case is a request, the
+ * reason it must be refused, and the place the refusal must name. Every one exits 4 and writes
+ * nothing.
+ */
+class CarriedSecretTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** A Secret whose only line breaks are {@code sep}: one line to YAML 1.2, five to Go readers. */
+  private static String secretWithBreaks(String sep) {
+    return "apiVersion:" + sep + " v1" + sep + "kind:" + sep + " Secret" + sep + "stringData:"
+        + sep + " password:" + sep + "  hunter2";
+  }
+
+  private static final String EXTRA_OBJECTS_SECRET = "extraObjects:\n- apiVersion: v1\n"
+      + "  kind: Secret\n  metadata: {name: leak}\n  stringData: {password: hunter2}\n";
+
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        Arguments.of("NEL breaks in a VClusterCore's valuesYaml",
+            core(secretWithBreaks("\u0085")), "helm-values.yaml", "data.values.yaml"),
+        Arguments.of("LS breaks in a VClusterCore's valuesYaml",
+            core(secretWithBreaks("\u2028")), "helm-values.yaml", "data.values.yaml"),
+        Arguments.of("PS breaks in a VClusterCore's valuesYaml",
+            core(secretWithBreaks("\u2029")), "helm-values.yaml", "data.values.yaml"),
+        Arguments.of("NEL breaks in the orchestrator's host manifests",
+            orchestrator(Map.of("experimental", Map.of("deploy", Map.of("host",
+                Map.of("manifests", secretWithBreaks("\u0085")))))),
+            "vcluster-core-request.yaml", "experimental.deploy.host.manifests"),
+        Arguments.of("NEL breaks in an Application's vcluster manifests",
+            application(Map.of("experimental", Map.of("deploy", Map.of("vcluster",
+                Map.of("manifests", secretWithBreaks("\u0085")))))),
+            "argocd-application.yaml", "experimental.deploy.vcluster.manifests"),
+        Arguments.of("a chart's values text carried inside the values",
+            orchestrator(Map.of("experimental", Map.of("deploy", Map.of("vcluster", Map.of("helm",
+                List.of(Map.of("chart", Map.of("name", "x"), "values", EXTRA_OBJECTS_SECRET))))))),
+            "vcluster-core-request.yaml", "helm[0].values"),
+        Arguments.of("a Secret in text in text in text",
+            annotated("c: |\n  d: |\n    kind: Secret\n    apiVersion: v1\n"),
+            "vcluster-core-request.yaml", "controlPlane.statefulSet.annotations.x"),
+        Arguments.of("a Secret in a JSON string",
+            annotated("{\"apiVersion\":\"v1\",\"kind\":\"Secret\"}"),
+            "vcluster-core-request.yaml", "annotations.x"),
+        Arguments.of("a Secret whose kind is !!binary in carried text",
+            annotated("apiVersion: v1\nkind: !!binary U2VjcmV0\n"),
+            "vcluster-core-request.yaml", "annotations.x"),
+        Arguments.of("a Secret after an unreadable document, as splitters read it",
+            annotated("first: [\n---\napiVersion: v1\nkind: Secret\n"),
+            "vcluster-core-request.yaml", "annotations.x"),
+        Arguments.of("a kind computed by a Go template",
+            orchestrator(Map.of("experimental", Map.of("deploy", Map.of("vcluster", Map.of(
+                "manifestsTemplate", "apiVersion: v1\nkind: {{ printf \"Sec\" }}ret\n"))))),
+            "vcluster-core-request.yaml", "a kind computed by a template"),
+        Arguments.of("a Secret in a cluster annotation",
+            Map.of("apiVersion", PromiseKind.API_VERSION, "kind", "VClusterOrchestrator",
+                "metadata", Map.of("name", "c", "namespace", "r"),
+                "spec", Map.of("name", "c", "integrations", Map.of("argocd", Map.of(
+                    "clusterAnnotations", Map.of("note", "kind: Secret\napiVersion: v1\n"))))),
+            "vcluster-argocd-cluster-request.yaml", "spec.annotations.note"));
+  }
+
+  @TempDir Path work;
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void isRefused(String reason, Map<String, Object> request, String file, String place)
+      throws IOException {
+    Path input = work.resolve("object.yaml");
+    JSON.writeValue(input.toFile(), request);
+
+    Cli result = Cli.run("--input", input.toString(), "--output", work.resolve("out").toString(),
+        "--metadata", work.resolve("meta").toString());
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.OUTPUT_REFUSED.code());
+    assertThat(result.err()).contains(file, place).contains("Secret");
+    assertThat(work.resolve("out")).doesNotExist();
+    assertThat(work.resolve("meta")).doesNotExist();
+  }
+
+  /** Text where the chart takes any string: a control-plane StatefulSet annotation. */
+  static Map<String, Object> annotated(String text) {
+    return orchestrator(Map.of("controlPlane", Map.of("statefulSet",
+        Map.of("annotations", Map.of("x", text)))));
+  }
+
+  static Map<String, Object> core(String valuesYaml) {
+    return Map.of("apiVersion", PromiseKind.API_VERSION, "kind", "VClusterCore",
+        "metadata", Map.of("name", "c", "namespace", "r"),
+        "spec", Map.of("name", "c", "targetNamespace", "vc-c", "valuesYaml", valuesYaml));
+  }
+
+  static Map<String, Object> orchestrator(Map<String, Object> helmOverrides) {
+    return Map.of("apiVersion", PromiseKind.API_VERSION, "kind", "VClusterOrchestrator",
+        "metadata", Map.of("name", "c", "namespace", "r"),
+        "spec", Map.of("name", "c", "vcluster", Map.of("helmOverrides", helmOverrides)));
+  }
+
+  static Map<String, Object> application(Map<String, Object> valuesObject) {
+    return Map.of("apiVersion", PromiseKind.API_VERSION, "kind", "ArgoCDApplication",
+        "metadata", Map.of("name", "c", "namespace", "r"),
+        "spec", Map.of("name", "c", "source", Map.of("repoURL", "https://charts.loft.sh",
+            "chart", "other", "targetRevision", "1.0.0", "helm", Map.of("valuesObject", valuesObject)),
+            "destination", Map.of("server", "https://kubernetes.default.svc", "namespace", "x")));
+  }
+}
