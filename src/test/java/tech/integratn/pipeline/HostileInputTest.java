@@ -66,7 +66,29 @@ class HostileInputTest {
         Arguments.of("billion laughs", bytes(laughs.toString()), "aliases"),
         Arguments.of("alias expansion under the alias limit", bytes(fewAliases.toString()), "values"),
         Arguments.of("deep nesting", bytes(deep), "nested"),
-        Arguments.of("larger than the limit", bytes(huge), "limit"));
+        Arguments.of("larger than the limit", bytes(huge), "limit"),
+        Arguments.of("a !!binary tag", bytes(HEAD.replace("metadata:\n", "metadata:\n  junk: !!binary aGVsbG8=\n")
+            + "spec: {name: x}\n"), "metadata.junk"),
+        Arguments.of("a !!set tag", bytes(HEAD + "spec: {name: x, vcluster: {helmOverrides: {a: !!set {a}}}}\n"),
+            "spec.vcluster.helmOverrides.a"),
+        Arguments.of("a Java class tag", bytes(HEAD
+            + "spec: {name: x, vcluster: {helmOverrides: {a: !<tag:yaml.org,2002:java.util.UUID> x}}}\n"),
+            "tag"),
+        Arguments.of("a local tag", bytes(HEAD + "spec: {name: !secret x}\n"), "spec.name"),
+        Arguments.of("a timestamp tag", bytes(HEAD + "spec: {name: x, vcluster: {helmOverrides: {a: !!timestamp 2001-12-14}}}\n"),
+            "spec.vcluster.helmOverrides.a"),
+        Arguments.of("!!int on a word", bytes(HEAD + "spec: {name: x, vcluster: {helmOverrides: {x: !!int \"abc\"}}}\n"),
+            "spec.vcluster.helmOverrides.x"),
+        Arguments.of("replicas past int", bytes(HEAD + "spec: {name: x, vcluster: {replicas: 2147483648}}\n"),
+            "spec.vcluster.replicas"),
+        Arguments.of("coredns replicas past long", bytes(HEAD
+            + "spec: {name: x, vcluster: {coredns: {replicas: 99999999999999999999}}}\n"), "1 to 100"),
+        Arguments.of("a Corefile directive in clusterDomain", bytes(HEAD + "spec: {name: x, vcluster: "
+            + "{networking: {clusterDomain: \"cluster.local {\\n  }\\n  forward . 203.0.113.66\\n  #\"}}}\n"),
+            "spec.vcluster.networking.clusterDomain"),
+        Arguments.of("a base domain that is no DNS name", bytes(HEAD.replace("  namespace: ns\n",
+            "  namespace: ns\n  annotations: {platform.integratn.tech/base-domain: \"EXAMPLE..COM/x y\"}\n")
+            + "spec: {name: x}\n"), "base-domain"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -79,7 +101,7 @@ class HostileInputTest {
 
     assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.INVALID_INPUT.code());
     assertThat(result.err()).containsIgnoringCase(mentioned)
-        .doesNotContain("\tat ").doesNotContain("Exception");
+        .doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("java.");
     assertThat(result.err().strip().lines()).hasSize(1);
     assertThat(result.err().length()).isLessThan(1000);
     assertThat(work.resolve("out")).doesNotExist();
@@ -94,6 +116,53 @@ class HostileInputTest {
     assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
     assertThat(result.err()).contains("does not exist");
     assertThat(work.resolve("out")).doesNotExist();
+  }
+
+  @org.junit.jupiter.api.Test
+  void anEndlessDeviceIsReadOnlyUpToTheLimit() {
+    Cli result = Cli.run("--input", "/dev/zero", "--output", work.resolve("out").toString(),
+        "--metadata", work.resolve("meta").toString());
+    assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
+    assertThat(result.err()).contains("limit");
+  }
+
+  /** A FIFO fed far more than the limit: the reader stops at limit + 1 and refuses. */
+  @org.junit.jupiter.api.Test
+  void aFifoIsReadOnlyUpToTheLimit() throws Exception {
+    Path fifo = work.resolve("fifo");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    long[] fed = {0};
+    Thread feeder = new Thread(() -> {
+      byte[] chunk = new byte[64 * 1024];
+      java.util.Arrays.fill(chunk, (byte) 'a');
+      try (var out = Files.newOutputStream(fifo)) {
+        for (int i = 0; i < 800; i++) {
+          out.write(chunk);
+          fed[0] += chunk.length;
+        }
+      } catch (IOException reader_closed) {
+        // expected: the reader stops early
+      }
+    });
+    feeder.start();
+    Cli result = Cli.run("--input", fifo.toString(), "--output", work.resolve("out").toString(),
+        "--metadata", work.resolve("meta").toString());
+    feeder.join(10_000);
+    assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
+    assertThat(result.err()).contains("limit");
+    assertThat(fed[0]).isLessThan(4L * RequestReader.MAX_INPUT_BYTES);
+  }
+
+  /** YAML 1.2's line and paragraph separator escapes are read, not refused. */
+  @org.junit.jupiter.api.Test
+  void separatorEscapesAreYaml() throws IOException {
+    Path input = Files.writeString(work.resolve("object.yaml"), HEAD
+        + "spec: {name: x, integrations: {argocd: {clusterAnnotations: {note: \"a\\Lb\\Pc\"}}}}\n");
+    Cli result = Cli.run("--input", input.toString(), "--output", work.resolve("out").toString(),
+        "--metadata", work.resolve("meta").toString());
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(Files.readString(work.resolve("out/vcluster-argocd-cluster-request.yaml")))
+        .contains("a\\u2028b\\u2029c");
   }
 
   static List<Path> missing() {
