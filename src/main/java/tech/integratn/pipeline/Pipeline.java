@@ -35,13 +35,28 @@ public final class Pipeline {
     this.log = log;
   }
 
+  /** What a request renders to, before the guard has looked at it. */
+  public record Rendered(Request request, Resolution resolution, List<RenderedFile> files) {}
+
   public void configure(Settings settings) {
-    Request request = new RequestReader().read(settings.input());
+    Rendered rendered = render(settings.input(), settings.templates());
+    new OutputGuard().check(rendered.files());
+    write(settings, rendered);
+  }
+
+  /** read, resolve and render; the guard has not run yet. */
+  public Rendered render(Path input, TemplateRenderer templates) {
+    Request request = new RequestReader().read(input);
     new SchemaValidator().validate(request);
     Resolution resolution = resolve(request);
     resolution.warnings().forEach(log::println);
-    List<RenderedFile> files = settings.templates().render(request.kind(), resolution.model());
-    new OutputGuard().check(files);
+    return new Rendered(request, resolution, templates.render(request.kind(), resolution.model()));
+  }
+
+  private void write(Settings settings, Rendered rendered) {
+    Request request = rendered.request();
+    Resolution resolution = rendered.resolution();
+    List<RenderedFile> files = rendered.files();
 
     List<Target> targets = new ArrayList<>();
     for (RenderedFile file : files) {

@@ -73,7 +73,7 @@ class InjectionPropertyTest {
   }
 
   /** A request with {@code value} in every free-form string field, as a key where maps allow. */
-  private static Map<String, Object> request(String value) {
+  static Map<String, Object> request(String value) {
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("name", "prop");
     spec.put("vcluster", Map.of(

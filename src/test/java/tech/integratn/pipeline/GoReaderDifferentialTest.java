@@ -1,0 +1,94 @@
+package tech.integratn.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tech.integratn.pipeline.guard.OutputGuard;
+import tech.integratn.pipeline.render.TemplateRenderer;
+
+/**
+ * The guard against the readers that consume the output: each request is rendered without the
+ * guard, read by kubectl (and every string in it by gojq), and wherever a Go reader finds a
+ * Secret, the guard must refuse those files. The goldens must also read to the same number of
+ * documents and hold no Secret for either. Corpus: every fixture, the carried-Secret attacks,
+ * and a seeded sample of the property test's strings.
+ */
+class GoReaderDifferentialTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @BeforeAll
+  static void tools() {
+    GoReaders.require("kubectl");
+    GoReaders.require("gojq");
+  }
+
+  static Stream<Arguments> corpus() throws IOException {
+    List<Arguments> cases = new ArrayList<>();
+    for (Path fixture : Fixtures.cases()) {
+      cases.add(Arguments.of("golden " + fixture.getFileName(), Files.readString(Fixtures.input(fixture)), true));
+    }
+    CarriedSecretTest.cases().forEach(a -> cases.add(Arguments.of("attack: " + a.get()[0],
+        json(a.get()[1]), false)));
+    List<String> samples = NastyStrings.samples(150, 20261125L);
+    for (int i = 0; i < samples.size(); i += 7) {
+      cases.add(Arguments.of("property sample " + i, json(InjectionPropertyTest.request(samples.get(i))), false));
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void everySecretAGoReaderFindsIsRefused(String title, String request, boolean golden,
+      @TempDir Path work) throws IOException {
+    Path input = Files.writeString(work.resolve("object.yaml"), request);
+    Pipeline.Rendered rendered;
+    try {
+      rendered = new Pipeline(new PrintStream(java.io.OutputStream.nullOutputStream()))
+          .render(input, TemplateRenderer.bundled());
+    } catch (PipelineException refusedBeforeRendering) {
+      assertThat(golden).as(refusedBeforeRendering.getMessage()).isFalse();
+      return;
+    }
+    List<JsonNode> goDocuments = GoReaders.documents(work, rendered.files());
+    List<JsonNode> secrets = goDocuments.stream().filter(GoReaders::isCoreSecret).toList();
+
+    if (!secrets.isEmpty()) {
+      assertThatThrownBy(() -> new OutputGuard().check(rendered.files()))
+          .as("a Go reader finds %s", secrets.get(0))
+          .isInstanceOfSatisfying(PipelineException.class,
+              e -> assertThat(e.exitCode()).isEqualTo(ExitCode.OUTPUT_REFUSED));
+    }
+    if (golden) {
+      assertThat(secrets).isEmpty();
+      new OutputGuard().check(rendered.files());
+      long documents = rendered.files().stream().mapToLong(f -> tech.integratn.pipeline.yaml.Yaml
+          .composeAll(f.content(), Integer.MAX_VALUE).size()).sum();
+      assertThat(goDocuments.stream().filter(d -> d.has("kind") && d.has("metadata")).count())
+          .isGreaterThanOrEqualTo(documents);
+    }
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+}
