@@ -9,7 +9,8 @@ public class PipelineException extends RuntimeException {
 
   /** Java class and exception names, which mean nothing to whoever reads the refusal. */
   private static final java.util.regex.Pattern JAVA_NAME = java.util.regex.Pattern.compile(
-      "\\b(?:java|javax|jdk|sun|org|com|tech)\\.(?:[A-Za-z_$][\\w$]*\\.)+[A-Za-z_$][\\w$]*:?\\s*"
+      "\\b(?:java|javax|jdk|sun)\\.[\\w.$]*:?\\s*"
+          + "|\\b(?:org|com|tech)\\.(?:[A-Za-z_$][\\w$]*\\.)+[A-Za-z_$][\\w$]*:?\\s*"
           + "|\\b[A-Z][A-Za-z]*(?:Exception|Error)\\b:?\\s*");
 
   public PipelineException(ExitCode exitCode, String message) {
