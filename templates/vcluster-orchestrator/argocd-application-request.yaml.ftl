@@ -3,6 +3,7 @@ kind: ArgoCDApplication
 metadata:
   name: ${yaml(applicationName)}
   namespace: ${yaml(requestNamespace)}
+  labels:${yaml(componentLabels, 4)}
 spec:
   name: ${yaml(applicationName)}
   namespace: argocd

@@ -3,6 +3,7 @@ kind: ArgoCDProject
 metadata:
   name: ${yaml(projectName)}
   namespace: ${yaml(requestNamespace)}
+  labels:${yaml(componentLabels, 4)}
 spec:
   name: ${yaml(projectName)}
   namespace: argocd

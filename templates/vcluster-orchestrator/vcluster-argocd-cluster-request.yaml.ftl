@@ -3,6 +3,7 @@ kind: VClusterArgoCDClusterRegistration
 metadata:
   name: ${yaml(name)}
   namespace: ${yaml(requestNamespace)}
+  labels:${yaml(componentLabels, 4)}
 spec:
   name: ${yaml(name)}
   argocdNamespace: argocd

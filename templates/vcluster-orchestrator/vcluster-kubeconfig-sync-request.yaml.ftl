@@ -3,6 +3,7 @@ kind: VClusterKubeconfigSync
 metadata:
   name: ${yaml(name)}
   namespace: ${yaml(requestNamespace)}
+  labels:${yaml(componentLabels, 4)}
 spec:
   name: ${yaml(name)}
   targetNamespace: ${yaml(targetNamespace)}

@@ -17,6 +17,7 @@ import tech.integratn.pipeline.resolve.KubeconfigSyncResolver;
 import tech.integratn.pipeline.resolve.OrchestratorResolver;
 import tech.integratn.pipeline.resolve.SubRequestResolvers;
 import tech.integratn.pipeline.resolve.Resolution;
+import tech.integratn.pipeline.resolve.StatusConditions;
 import tech.integratn.pipeline.write.OutputWriter;
 import tech.integratn.pipeline.write.OutputWriter.Target;
 import tech.integratn.pipeline.yaml.Yaml;
@@ -62,7 +63,8 @@ public final class Pipeline {
     for (RenderedFile file : files) {
       targets.add(new Target(settings.output(), file.name(), file.content()));
     }
-    targets.add(new Target(settings.metadata(), STATUS_FILE, Yaml.document(resolution.status())));
+    targets.add(new Target(settings.metadata(), STATUS_FILE,
+        Yaml.document(StatusConditions.withRendered(resolution.status(), request))));
     new OutputWriter().writeAll(settings.output(), targets);
     for (Target target : targets) {
       log.println("wrote " + target.directory().resolve(target.name()));

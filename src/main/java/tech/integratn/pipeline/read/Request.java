@@ -32,6 +32,29 @@ public record Request(PromiseKind kind, Map<String, Object> object) {
     return annotations;
   }
 
+  /** When the request last changed, as RFC 3339; the epoch when the file does not say. */
+  public String lastChanged() {
+    String newest = null;
+    if (metadata().get("managedFields") instanceof java.util.List<?> fields) {
+      for (Object field : fields) {
+        if (field instanceof Map<?, ?> entry && entry.get("time") instanceof String time
+            && (newest == null || time.compareTo(newest) > 0)) {
+          newest = time;
+        }
+      }
+    }
+    if (newest == null && metadata().get("creationTimestamp") instanceof String created) {
+      newest = created;
+    }
+    return newest != null && newest.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ")
+        ? newest : "1970-01-01T00:00:00Z";
+  }
+
+  public java.util.Optional<Integer> generation() {
+    return metadata().get("generation") instanceof Integer g
+        ? java.util.Optional.of(g) : java.util.Optional.empty();
+  }
+
   @SuppressWarnings("unchecked")
   public Map<String, Object> spec() {
     return object.get("spec") instanceof Map<?, ?> spec ? (Map<String, Object>) spec : Map.of();

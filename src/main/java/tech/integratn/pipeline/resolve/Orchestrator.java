@@ -28,4 +28,5 @@ public record Orchestrator(
     String valuesYaml,
     Map<String, Object> syncPolicy,
     Map<String, Object> clusterLabels,
-    Map<String, Object> clusterAnnotations) {}
+    Map<String, Object> clusterAnnotations,
+    Map<String, String> componentLabels) {}

@@ -39,7 +39,7 @@ public final class OrchestratorResolver {
             + o.chart() + " " + o.targetRevision() + ", preset " + o.preset(),
         "hostname", o.hostname(),
         "serverUrl", o.serverUrl(),
-        "vip", o.vip(),
+        "vip", o.vip() == null ? "" : o.vip(), // cleared explicitly: Kratix keeps omitted keys
         "targetNamespace", o.targetNamespace(),
         "argocdProject", o.projectName(),
         "argocdApplication", o.applicationName(),
@@ -151,7 +151,25 @@ public final class OrchestratorResolver {
         Yaml.document(helmValues),
         syncPolicy,
         labels,
-        clusterAnnotations);
+        clusterAnnotations,
+        componentLabels(request));
+  }
+
+  /**
+   * Kratix's compound-promise labels on every emitted sub-request: kratix-cli's
+   * {@code platform get resources} draws the tree from the first three, Kratix's dry run finds
+   * the components by the last three.
+   */
+  static Map<String, String> componentLabels(Request request) {
+    String promise = PromiseKind.VCLUSTER_ORCHESTRATOR.promise();
+    Map<String, String> labels = new java.util.LinkedHashMap<>();
+    labels.put("kratix.io/component-of-promise-name", promise);
+    labels.put("kratix.io/component-of-resource-name", request.name());
+    labels.put("kratix.io/component-of-resource-namespace", request.namespace());
+    labels.put("kratix.io/parent-promise-name", promise);
+    labels.put("kratix.io/parent-resource-name", request.name());
+    labels.put("kratix.io/parent-resource-namespace", request.namespace());
+    return labels;
   }
 
   /** The base-domain annotation, when set, names the DNS zone every hostname is made in. */
