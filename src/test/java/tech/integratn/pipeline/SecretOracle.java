@@ -16,6 +16,14 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 final class SecretOracle {
   private static final int DEPTH = 4;
+  /** SnakeYAML 1.x logs every duplicate key it keeps; held here so the setting sticks. */
+  private static final java.util.logging.Logger SNAKEYAML_LOG = quiet();
+
+  private static java.util.logging.Logger quiet() {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.yaml.snakeyaml");
+    logger.setLevel(java.util.logging.Level.OFF);
+    return logger;
+  }
 
   private SecretOracle() {}
 
