@@ -1,4 +1,4 @@
-apiVersion: external-secrets.io/v1beta1
+apiVersion: ${yaml(platform.externalSecrets.apiVersion)}
 kind: ExternalSecret
 metadata:
   name: ${yaml(externalSecretName)}
@@ -9,7 +9,7 @@ metadata:
 spec:
   refreshInterval: 5m
   secretStoreRef:
-    name: onepassword-store
+    name: ${yaml(platform.externalSecrets.storeName)}
     kind: ClusterSecretStore
   target:
     name: ${yaml(secretName)}

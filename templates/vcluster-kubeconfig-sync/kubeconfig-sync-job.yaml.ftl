@@ -1,4 +1,4 @@
-apiVersion: external-secrets.io/v1beta1
+apiVersion: ${yaml(platform.externalSecrets.apiVersion)}
 kind: ExternalSecret
 metadata:
   name: ${yaml(tokenSecret)}
@@ -6,7 +6,7 @@ metadata:
 spec:
   refreshInterval: 1h
   secretStoreRef:
-    name: onepassword-store
+    name: ${yaml(platform.externalSecrets.storeName)}
     kind: ClusterSecretStore
   target:
     name: ${yaml(tokenSecret)}
@@ -80,14 +80,14 @@ spec:
           emptyDir: {}
       initContainers:
         - name: wait-for-kubeconfig
-          image: bitnami/kubectl:latest
+          image: ${yaml(platform.images.kubectl)}
           command:${yaml(initCommand, 12)}
           volumeMounts:
             - name: sync-data
               mountPath: /shared
       containers:
         - name: sync-to-onepassword
-          image: alpine:3.19
+          image: ${yaml(platform.images.sync)}
           command:${yaml(syncCommand, 12)}
           env:
             - name: OP_CONNECT_HOST

@@ -1,25 +1,25 @@
 apiVersion: platform.integratn.tech/v1alpha1
 kind: ArgoCDApplication
 metadata:
-  name: ${yaml(applicationName)}
-  namespace: ${yaml(requestNamespace)}
+  name: ${yaml(names.application)}
+  namespace: ${yaml(names.requestNamespace)}
   labels:${yaml(componentLabels, 4)}
 spec:
-  name: ${yaml(applicationName)}
-  namespace: argocd
+  name: ${yaml(names.application)}
+  namespace: ${yaml(application.argocdNamespace)}
   annotations:
     argocd.argoproj.io/sync-wave: "0"
   finalizers:
     - resources-finalizer.argocd.argoproj.io
-  project: ${yaml(projectName)}
+  project: ${yaml(names.project)}
   source:
-    repoURL: ${yaml(repoURL)}
-    chart: ${yaml(chart)}
-    targetRevision: ${yaml(targetRevision)}
+    repoURL: ${yaml(application.repoURL)}
+    chart: ${yaml(application.chart)}
+    targetRevision: ${yaml(application.targetRevision)}
     helm:
-      releaseName: ${yaml(name)}
-      valuesObject:${yaml(helmValues, 8)}
+      releaseName: ${yaml(names.name)}
+      valuesObject:${yaml(values.tree, 8)}
   destination:
-    server: ${yaml(destinationServer)}
-    namespace: ${yaml(targetNamespace)}
-  syncPolicy:${yaml(syncPolicy, 4)}
+    server: ${yaml(application.destinationServer)}
+    namespace: ${yaml(names.targetNamespace)}
+  syncPolicy:${yaml(application.syncPolicy, 4)}

@@ -1,25 +1,25 @@
 apiVersion: platform.integratn.tech/v1alpha1
 kind: ArgoCDProject
 metadata:
-  name: ${yaml(projectName)}
-  namespace: ${yaml(requestNamespace)}
+  name: ${yaml(names.project)}
+  namespace: ${yaml(names.requestNamespace)}
   labels:${yaml(componentLabels, 4)}
 spec:
-  name: ${yaml(projectName)}
-  namespace: argocd
-  description: ${yaml("VCluster project for " + name)}
+  name: ${yaml(names.project)}
+  namespace: ${yaml(application.argocdNamespace)}
+  description: ${yaml("VCluster project for " + names.name)}
   annotations:
     argocd.argoproj.io/sync-wave: "-1"
   labels:
     app.kubernetes.io/managed-by: kratix
     kratix.io/promise-name: vcluster-orchestrator
-    kratix.io/resource-request: ${yaml(name)}
+    kratix.io/resource-request: ${yaml(names.name)}
     argocd.argoproj.io/project-group: appteam
   sourceRepos:
-    - ${yaml(repoURL)}
+    - ${yaml(application.repoURL)}
   destinations:
-    - server: ${yaml(destinationServer)}
-      namespace: ${yaml(targetNamespace)}
+    - server: ${yaml(application.destinationServer)}
+      namespace: ${yaml(names.targetNamespace)}
   clusterResourceWhitelist:
     - group: "*"
       kind: "*"

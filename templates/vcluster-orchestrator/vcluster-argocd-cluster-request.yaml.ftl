@@ -1,12 +1,12 @@
 apiVersion: platform.integratn.tech/v1alpha1
 kind: VClusterArgoCDClusterRegistration
 metadata:
-  name: ${yaml(name)}
-  namespace: ${yaml(requestNamespace)}
+  name: ${yaml(names.name)}
+  namespace: ${yaml(names.requestNamespace)}
   labels:${yaml(componentLabels, 4)}
 spec:
-  name: ${yaml(name)}
-  argocdNamespace: argocd
-  onepasswordItem: ${yaml(onepasswordItem)}
-  labels:${yaml(clusterLabels, 4)}
-  annotations:${yaml(clusterAnnotations, 4)}
+  name: ${yaml(names.name)}
+  argocdNamespace: ${yaml(application.argocdNamespace)}
+  onepasswordItem: ${yaml(names.onepasswordItem)}
+  labels:${yaml(registration.labels, 4)}
+  annotations:${yaml(registration.annotations, 4)}

@@ -1,10 +1,10 @@
 apiVersion: platform.integratn.tech/v1alpha1
 kind: VClusterKubeconfigExternalSecret
 metadata:
-  name: ${yaml(name)}
-  namespace: ${yaml(requestNamespace)}
+  name: ${yaml(names.name)}
+  namespace: ${yaml(names.requestNamespace)}
   labels:${yaml(componentLabels, 4)}
 spec:
-  name: ${yaml(name)}
-  targetNamespace: ${yaml(targetNamespace)}
-  onepasswordItem: ${yaml(onepasswordItem)}
+  name: ${yaml(names.name)}
+  targetNamespace: ${yaml(names.targetNamespace)}
+  onepasswordItem: ${yaml(names.onepasswordItem)}

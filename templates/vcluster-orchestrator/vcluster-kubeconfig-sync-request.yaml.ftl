@@ -1,14 +1,14 @@
 apiVersion: platform.integratn.tech/v1alpha1
 kind: VClusterKubeconfigSync
 metadata:
-  name: ${yaml(name)}
-  namespace: ${yaml(requestNamespace)}
+  name: ${yaml(names.name)}
+  namespace: ${yaml(names.requestNamespace)}
   labels:${yaml(componentLabels, 4)}
 spec:
-  name: ${yaml(name)}
-  targetNamespace: ${yaml(targetNamespace)}
-  kubeconfigSyncJobName: ${yaml(kubeconfigSyncJobName)}
-  onepasswordItem: ${yaml(onepasswordItem)}
-  hostname: ${yaml(hostname)}
-  apiPort: ${yaml(apiPort)}
-  serverUrl: ${yaml(serverUrl)}
+  name: ${yaml(names.name)}
+  targetNamespace: ${yaml(names.targetNamespace)}
+  kubeconfigSyncJobName: ${yaml(names.kubeconfigSyncJob)}
+  onepasswordItem: ${yaml(names.onepasswordItem)}
+  hostname: ${yaml(endpoint.hostname)}
+  apiPort: ${yaml(endpoint.apiPort)}
+  serverUrl: ${yaml(endpoint.serverUrl)}

@@ -5,19 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import tech.integratn.pipeline.guard.OutputGuard;
-import tech.integratn.pipeline.read.OrchestratorSpec;
 import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.read.RequestReader;
 import tech.integratn.pipeline.read.SchemaValidator;
-import tech.integratn.pipeline.read.SpecBinder;
 import tech.integratn.pipeline.render.RenderedFile;
 import tech.integratn.pipeline.render.TemplateRenderer;
-import tech.integratn.pipeline.read.SubRequestSpecs;
-import tech.integratn.pipeline.resolve.KubeconfigSyncResolver;
-import tech.integratn.pipeline.resolve.OrchestratorResolver;
-import tech.integratn.pipeline.resolve.SubRequestResolvers;
 import tech.integratn.pipeline.resolve.Resolution;
 import tech.integratn.pipeline.resolve.StatusConditions;
+import tech.integratn.pipeline.settings.PlatformSettings;
 import tech.integratn.pipeline.write.OutputWriter;
 import tech.integratn.pipeline.write.OutputWriter.Target;
 import tech.integratn.pipeline.yaml.Yaml;
@@ -28,7 +23,7 @@ public final class Pipeline {
 
   /** Where the run reads and writes, and how. */
   public record Settings(Path input, Path output, Path metadata, TemplateRenderer templates,
-      boolean dryRun) {}
+      PlatformSettings platform, boolean dryRun) {}
 
   private final PrintStream log;
 
@@ -40,18 +35,19 @@ public final class Pipeline {
   public record Rendered(Request request, Resolution resolution, List<RenderedFile> files) {}
 
   public void configure(Settings settings) {
-    Rendered rendered = render(settings.input(), settings.templates());
+    Rendered rendered = render(settings.input(), settings.templates(), settings.platform());
     new OutputGuard().check(rendered.files());
     write(settings, rendered);
   }
 
   /** read, resolve and render; the guard has not run yet. */
-  public Rendered render(Path input, TemplateRenderer templates) {
+  public Rendered render(Path input, TemplateRenderer templates, PlatformSettings platform) {
     Request request = new RequestReader().read(input);
     new SchemaValidator().validate(request);
-    Resolution resolution = resolve(request);
+    Resolution resolution = request.kind().resolve(request, platform);
     resolution.warnings().forEach(log::println);
-    return new Rendered(request, resolution, templates.render(request.kind(), resolution.model()));
+    return new Rendered(request, resolution,
+        templates.render(request.kind(), resolution.model(), platform));
   }
 
   private void write(Settings settings, Rendered rendered) {
@@ -93,27 +89,6 @@ public final class Pipeline {
     }
     log.println("delete: " + what + ": Kratix will remove the published " + String.join(", ", files));
     log.println("delete: nothing to write; exiting 0");
-  }
-
-  private static Resolution resolve(Request request) {
-    return switch (request.kind()) {
-      case VCLUSTER_ORCHESTRATOR -> new OrchestratorResolver()
-          .resolve(request, SpecBinder.bind(request, OrchestratorSpec.class));
-      case VCLUSTER_CORE -> SubRequestResolvers.core(
-          SpecBinder.bind(request, SubRequestSpecs.Core.class));
-      case VCLUSTER_COREDNS -> SubRequestResolvers.coredns(
-          SpecBinder.bind(request, SubRequestSpecs.Coredns.class));
-      case VCLUSTER_KUBECONFIG_SYNC -> new KubeconfigSyncResolver().resolve(
-          SpecBinder.bind(request, SubRequestSpecs.KubeconfigSync.class));
-      case VCLUSTER_KUBECONFIG_EXTERNAL_SECRET -> SubRequestResolvers.kubeconfigExternalSecret(
-          SpecBinder.bind(request, SubRequestSpecs.KubeconfigExternalSecret.class));
-      case VCLUSTER_ARGOCD_CLUSTER_REGISTRATION -> SubRequestResolvers.clusterRegistration(
-          SpecBinder.bind(request, SubRequestSpecs.ClusterRegistration.class));
-      case ARGOCD_PROJECT -> SubRequestResolvers.project(
-          SpecBinder.bind(request, SubRequestSpecs.Project.class));
-      case ARGOCD_APPLICATION -> SubRequestResolvers.application(
-          SpecBinder.bind(request, SubRequestSpecs.Application.class));
-    };
   }
 
   private static String describe(Request request) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tech.integratn.pipeline.guard.OutputGuard;
 import tech.integratn.pipeline.render.TemplateRenderer;
+import tech.integratn.pipeline.settings.SettingsReader;
 
 /**
  * The guard against the readers that consume the output: each request is rendered without the
@@ -59,7 +60,7 @@ class GoReaderDifferentialTest {
     Pipeline.Rendered rendered;
     try {
       rendered = new Pipeline(new PrintStream(java.io.OutputStream.nullOutputStream()))
-          .render(input, TemplateRenderer.bundled());
+          .render(input, TemplateRenderer.bundled(), SettingsReader.defaults());
     } catch (PipelineException refusedBeforeRendering) {
       assertThat(golden).as(refusedBeforeRendering.getMessage()).isFalse();
       return;

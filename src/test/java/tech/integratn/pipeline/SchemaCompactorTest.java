@@ -40,7 +40,7 @@ class SchemaCompactorTest {
       assertThat(in).as("the build's compacted schema").isNotNull();
       shipped = JsonTree.read(in);
     }
-    JsonNode upstream = UpstreamSchemas.chartSchema(version);
+    JsonNode upstream = UpstreamSchemas.chartSchemaFile(UpstreamSchemas.schemaFileOf(version));
     assertThat(shipped).isEqualTo(SchemaCompactor.compact(upstream));
     assertThat(shipped.toString().length()).isLessThan(upstream.toString().length() / 2);
   }
@@ -48,7 +48,7 @@ class SchemaCompactorTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("versions")
   void compactedAndUpstreamSchemasReportTheSameErrors(String version) throws IOException {
-    JsonNode upstream = UpstreamSchemas.chartSchema(version);
+    JsonNode upstream = UpstreamSchemas.chartSchemaFile(UpstreamSchemas.schemaFileOf(version));
     Schema full = JsonSchemas.compile(upstream, SpecificationVersion.DRAFT_2020_12, "urn:full");
     Schema compact = JsonSchemas.compile(SchemaCompactor.compact(upstream),
         SpecificationVersion.DRAFT_2020_12, "urn:compact");

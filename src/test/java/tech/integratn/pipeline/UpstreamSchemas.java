@@ -47,25 +47,57 @@ public final class UpstreamSchemas {
     return messages(schema.validate(document));
   }
 
-  /** Violations of vcluster Helm values against the chart schema of {@code chartVersion}. */
+  /** Violations of vcluster Helm values against the chart schema of release {@code chartVersion}. */
   public static List<String> chartViolations(JsonNode values, String chartVersion) {
-    String version = chartVersion.startsWith("v") ? chartVersion.substring(1) : chartVersion;
-    Schema schema = CACHE.computeIfAbsent("chart " + version, k -> compile(
-        chartSchema(version), SpecificationVersion.DRAFT_2020_12));
+    String file = schemaFileOf(chartVersion);
+    Schema schema = CACHE.computeIfAbsent("chart " + file, k -> compile(
+        chartSchemaFile(file), SpecificationVersion.DRAFT_2020_12));
     return messages(schema.validate(values));
   }
 
-  /** The chart's values schema as upstream publishes it (the jar ships it compacted). */
-  public static JsonNode chartSchema(String version) {
+  /** The values schema file of a release, from releases.tsv as upstream lists it. */
+  public static String schemaFileOf(String release) {
+    String version = release.startsWith("v") ? release.substring(1) : release;
+    String file = releaseTable().get(version);
+    if (file == null) {
+      throw new AssertionError("no chart schema for release " + release);
+    }
+    return file;
+  }
+
+  /** Every release 0.30.0 to 0.36.1, in order, with its schema file. */
+  public static Map<String, String> releaseTable() {
+    Map<String, String> table = new java.util.LinkedHashMap<>();
     try {
-      return JSON.readTree(CHART_SCHEMAS.resolve("values.schema-" + version + ".json").toFile());
+      List<String> lines = java.nio.file.Files.readAllLines(CHART_SCHEMAS.resolve("releases.tsv"));
+      for (String line : lines.subList(1, lines.size())) {
+        String[] columns = line.split("\t");
+        table.put(columns[0], columns[2]);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return table;
+  }
+
+  /** A chart values schema as upstream publishes it (the jar ships it compacted). */
+  public static JsonNode chartSchemaFile(String file) {
+    try {
+      return JSON.readTree(CHART_SCHEMAS.resolve(file).toFile());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** The distinct schema files, one per schema (each named after its first release). */
+  public static List<String> chartSchemaFiles() {
+    return releaseTable().values().stream().distinct().toList();
+  }
+
+  /** One release per distinct schema: the first release that has it. */
   public static List<String> chartVersions() {
-    return List.of("0.30.4", "0.31.0");
+    return chartSchemaFiles().stream()
+        .map(f -> f.substring("values.schema-".length(), f.length() - ".json".length())).toList();
   }
 
   private static Optional<Schema> forKind(String apiVersion, String kind) {

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import tech.integratn.pipeline.PromiseKind;
 import tech.integratn.pipeline.read.CrdSchema;
-import tech.integratn.pipeline.resolve.ChartValuesCheck;
+import tech.integratn.pipeline.resolve.ChartReleases;
 import tech.integratn.pipeline.schema.JsonTree;
 import tech.integratn.pipeline.schema.SchemaCompactor;
 import tech.integratn.pipeline.yaml.Yaml;
@@ -38,7 +38,7 @@ public final class BundledSchemas {
       throw new IllegalArgumentException("usage: BundledSchemas CHART_SCHEMAS_DIR CLASSES_DIR");
     }
     Path classes = Path.of(args[1]);
-    Path chartTarget = Files.createDirectories(classes.resolve(ChartValuesCheck.SCHEMA_DIRECTORY));
+    Path chartTarget = Files.createDirectories(classes.resolve(ChartReleases.DIRECTORY));
     try (DirectoryStream<Path> sources = Files.newDirectoryStream(Path.of(args[0]), "*.json")) {
       for (Path source : sources) {
         JsonNode schema;

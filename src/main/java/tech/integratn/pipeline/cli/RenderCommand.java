@@ -11,6 +11,7 @@ import tech.integratn.pipeline.ExitCode;
 import tech.integratn.pipeline.Pipeline;
 import tech.integratn.pipeline.PipelineException;
 import tech.integratn.pipeline.render.TemplateRenderer;
+import tech.integratn.pipeline.settings.SettingsReader;
 
 /** The Kratix workflow step: with no arguments it reads and writes the standard Kratix paths. */
 @Command(
@@ -26,7 +27,7 @@ import tech.integratn.pipeline.render.TemplateRenderer;
     exitCodeList = {
         "0:rendered (or delete / dry run done)",
         "1:internal error (a bug: please report it)",
-        "2:bad command line",
+        "2:bad command line or bad settings file",
         "3:invalid request: the message names the field and the fix",
         "4:output refused: a Secret or invalid YAML was rendered; nothing written",
         "5:template missing or failing (--templates)",
@@ -47,6 +48,11 @@ public final class RenderCommand implements Callable<Integer> {
   @Option(names = "--templates", paramLabel = "DIR",
       description = "templates laid out as <promise>/<file>.ftl (default: the bundled templates)")
   Path templates;
+
+  @Option(names = "--settings", paramLabel = "FILE",
+      description = "platform settings (default: the file $" + SettingsReader.ENVIRONMENT_VARIABLE
+          + " names, if it exists, else the built-in defaults)")
+  Path settings;
 
   @Option(names = "--action", paramLabel = "ACTION",
       description = "configure or delete (default: $" + ACTION_ENV + ", else configure)")
@@ -104,6 +110,7 @@ public final class RenderCommand implements Callable<Integer> {
       } else {
         pipeline.configure(new Pipeline.Settings(input, output, metadata,
             templates == null ? TemplateRenderer.bundled() : TemplateRenderer.fromDirectory(templates),
+            SettingsReader.forRun(settings, environment),
             "true".equalsIgnoreCase(environment.getOrDefault(DRY_RUN_ENV, "").trim())));
       }
       return ExitCode.OK.code();

@@ -29,6 +29,11 @@ public final class SpecBinder {
     return type.cast(value(request.spec(), type, "spec"));
   }
 
+  /** Binds any validated map (the platform settings) the same way; {@code path} names its root. */
+  public static <T> T bindMap(Map<String, Object> map, Class<T> type, String path) {
+    return type.cast(value(map, type, path));
+  }
+
   private static Object value(Object raw, Type type, String path) {
     if (raw == null) {
       return null;

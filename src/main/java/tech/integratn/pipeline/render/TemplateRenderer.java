@@ -23,6 +23,7 @@ import java.util.Map;
 import tech.integratn.pipeline.ExitCode;
 import tech.integratn.pipeline.PipelineException;
 import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.settings.PlatformSettings;
 
 /**
  * Renders {@code templates/<promise>/<file>.ftl} for each output file of a kind, from the
@@ -84,9 +85,14 @@ public final class TemplateRenderer {
     }
   }
 
-  /** Renders every output file of {@code kind} from {@code model}, a record of resolved values. */
-  public List<RenderedFile> render(PromiseKind kind, Record model) {
+  /**
+   * Renders every output file of {@code kind} from {@code model}, a record of resolved values
+   * (nested records are groups: {@code names.project}), with the platform settings as
+   * {@code platform} ({@code platform.externalSecrets.apiVersion}).
+   */
+  public List<RenderedFile> render(PromiseKind kind, Record model, PlatformSettings platform) {
     Map<String, Object> data = asMap(model);
+    data.put("platform", asMap(platform));
     List<RenderedFile> files = new ArrayList<>();
     for (String file : kind.outputFiles()) {
       String templateName = kind.promise() + "/" + file + TEMPLATE_SUFFIX;
@@ -116,7 +122,8 @@ public final class TemplateRenderer {
     Map<String, Object> data = new LinkedHashMap<>();
     for (RecordComponent component : model.getClass().getRecordComponents()) {
       try {
-        data.put(component.getName(), component.getAccessor().invoke(model));
+        Object value = component.getAccessor().invoke(model);
+        data.put(component.getName(), value instanceof Record group ? asMap(group) : value);
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot read " + component, e);
       }

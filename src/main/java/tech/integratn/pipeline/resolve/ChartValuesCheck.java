@@ -3,6 +3,7 @@ package tech.integratn.pipeline.resolve;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SpecificationVersion;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,58 +11,76 @@ import java.util.concurrent.ConcurrentHashMap;
 import tech.integratn.pipeline.PipelineException;
 import tech.integratn.pipeline.schema.JsonSchemas;
 import tech.integratn.pipeline.schema.JsonTree;
+import tech.integratn.pipeline.settings.PlatformSettings;
 
 /**
  * Checks merged vcluster Helm values against the chart's own values.schema.json of the requested
  * chart version (bundled for the versions we support), as the chart itself will at install time.
  */
 public final class ChartValuesCheck {
-  /** Where the jar holds the chart schemas (compacted by the build: build.BundledSchemas). */
-  public static final String SCHEMA_DIRECTORY = "vcluster-chart";
-  /** The chart versions whose schemas ship in the jar under vcluster-chart/. */
-  public static final List<String> BUNDLED_VERSIONS = List.of("0.30.4", "0.31.0");
   private static final Map<String, Schema> COMPILED = new ConcurrentHashMap<>();
 
   private ChartValuesCheck() {}
 
-  /** The bundled chart version matching {@code targetRevision} ("v0.31.0" = "0.31.0"), if any. */
-  static Optional<String> bundledVersion(String targetRevision) {
-    String version = targetRevision.trim().startsWith("v") ? targetRevision.trim().substring(1)
-        : targetRevision.trim();
-    return BUNDLED_VERSIONS.contains(version) ? Optional.of(version) : Optional.empty();
-  }
-
   /**
-   * Refuses values the chart would reject; returns a warning when no schema is bundled for the
-   * version, or empty.
+   * Refuses values the chart would reject; returns a warning when no schema is known for the
+   * version, or empty. {@code extraSchema}, when given, is the schema file a platform names for
+   * releases newer than the newest bundled one.
    */
   public static Optional<String> check(Map<String, Object> values, String targetRevision,
-      String fieldsToCheck) {
-    Optional<String> version = bundledVersion(targetRevision);
-    if (version.isEmpty()) {
+      String fieldsToCheck, Optional<Path> extraSchema) {
+    Optional<String> resource = ChartReleases.schemaResource(targetRevision);
+    Schema schema;
+    String checkedAs;
+    if (resource.isPresent()) {
+      schema = COMPILED.computeIfAbsent(resource.get(), ChartValuesCheck::compileResource);
+      checkedAs = ChartReleases.normalise(targetRevision);
+    } else if (extraSchema.isPresent() && ChartReleases.isNewerThanBundled(targetRevision)) {
+      schema = COMPILED.computeIfAbsent("file:" + extraSchema.get(),
+          key -> compile(readSchemaFile(extraSchema.get()), key));
+      checkedAs = ChartReleases.normalise(targetRevision) + " (schema " + extraSchema.get() + ")";
+    } else if (ChartReleases.isNewerThanBundled(targetRevision)) {
+      return Optional.of("warning: vcluster chart " + targetRevision + " is newer than the newest "
+          + "release checked here (" + ChartReleases.newest() + "); the Helm values were not "
+          + "checked against its schema (a platform setting can name its values.schema.json)");
+    } else {
       return Optional.of("warning: no vcluster chart schema is bundled for chart version "
-          + targetRevision + " (bundled: " + String.join(", ", BUNDLED_VERSIONS)
-          + "); the Helm values were not checked against the chart");
+          + targetRevision + " (bundled: " + ChartReleases.releases().get(0) + " to "
+          + ChartReleases.newest() + "); the Helm values were not checked against the chart");
     }
-    List<Error> errors = schema(version.get()).validate(JsonTree.of(values));
+    List<Error> errors = schema.validate(JsonTree.of(values));
     if (!errors.isEmpty()) {
       Error error = errors.get(0);
       String at = JsonSchemas.keyPath(error);
       throw PipelineException.invalidField(fieldsToCheck,
-          "the merged Helm values break the vcluster chart " + version.get() + " schema at "
+          "the merged Helm values break the vcluster chart " + checkedAs + " schema at "
               + (at.isEmpty() ? "the top level" : at) + ": " + JsonSchemas.message(error),
           "The chart rejects such values at install time; fix or remove that key.");
     }
     return Optional.empty();
   }
 
-  private static Schema schema(String version) {
-    return COMPILED.computeIfAbsent(version, ChartValuesCheck::compile);
+  /** The schema file a platform names for releases newer than the bundled ones, if any. */
+  public static Optional<Path> extraSchema(PlatformSettings platform) {
+    return Optional.of(platform.chart().valuesSchemaFile()).filter(f -> !f.isEmpty()).map(Path::of);
   }
 
-  private static Schema compile(String version) {
-    return JsonSchemas.compile(
-        JsonTree.readResource(SCHEMA_DIRECTORY + "/values.schema-" + version + ".json"),
-        SpecificationVersion.DRAFT_2020_12, "urn:vcluster-chart:" + version);
+  /** A platform's schema file; a missing or broken one is the operator's to fix (exit 2). */
+  private static com.fasterxml.jackson.databind.JsonNode readSchemaFile(Path file) {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      return JsonTree.read(in);
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new PipelineException(tech.integratn.pipeline.ExitCode.USAGE, "The settings' "
+          + "chart.valuesSchemaFile " + file + " cannot be read as JSON (" + e.getMessage()
+          + "). Point it at the chart release's values.schema.json.");
+    }
+  }
+
+  private static Schema compileResource(String resource) {
+    return compile(JsonTree.readResource(resource), "urn:" + resource);
+  }
+
+  private static Schema compile(com.fasterxml.jackson.databind.JsonNode schema, String id) {
+    return JsonSchemas.compile(schema, SpecificationVersion.DRAFT_2020_12, id);
   }
 }

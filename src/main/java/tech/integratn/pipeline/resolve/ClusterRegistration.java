@@ -3,6 +3,7 @@ package tech.integratn.pipeline.resolve;
 import static tech.integratn.pipeline.resolve.Tree.map;
 
 import java.util.Map;
+import tech.integratn.pipeline.settings.PlatformSettings;
 
 /** Base labels and annotations of the Argo CD cluster registration; the user's keys go on top. */
 final class ClusterRegistration {
@@ -25,12 +26,12 @@ final class ClusterRegistration {
   }
 
   static Map<String, Object> annotations(String name, String environment, String baseDomain,
-      String repoUrl, String repoBasePath, String repoPath, String repoRevision) {
+      PlatformSettings.Repository workload, PlatformSettings.Repository addons) {
     return map(
-        "addons_repo_url", "https://github.com/jamesatintegratnio/gitops_homelab_2_0",
-        "addons_repo_revision", "main",
-        "addons_repo_basepath", "addons/",
-        "addons_repo_path", "charts/application-sets",
+        "addons_repo_url", addons.url(),
+        "addons_repo_revision", addons.revision(),
+        "addons_repo_basepath", addons.basePath(),
+        "addons_repo_path", addons.path(),
         "managed-by", "argocd.argoproj.io",
         "cert_manager_namespace", "cert-manager",
         "external_dns_namespace", "external-dns",
@@ -39,9 +40,9 @@ final class ClusterRegistration {
         "environment", environment,
         "platform.integratn.tech/base-domain", baseDomain,
         "platform.integratn.tech/base-domain-sanitized", baseDomain.replace('.', '-'),
-        "workload_repo_url", repoUrl,
-        "workload_repo_basepath", repoBasePath,
-        "workload_repo_path", repoPath,
-        "workload_repo_revision", repoRevision);
+        "workload_repo_url", workload.url(),
+        "workload_repo_basepath", workload.basePath(),
+        "workload_repo_path", workload.path(),
+        "workload_repo_revision", workload.revision());
   }
 }

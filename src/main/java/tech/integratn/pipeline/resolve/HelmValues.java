@@ -11,81 +11,81 @@ final class HelmValues {
 
   private HelmValues() {}
 
+  /** Everything the values are made of, in named groups. */
   record Inputs(
-      String name,
-      String targetNamespace,
-      String environment,
-      String k8sVersion,
-      int replicas,
-      String cpuRequest,
-      String memoryRequest,
-      String cpuLimit,
-      String memoryLimit,
-      boolean persistenceEnabled,
-      String persistenceSize,
-      String storageClass,
-      int corednsReplicas,
+      Identity identity,
+      ControlPlane controlPlane,
+      Orchestrator.Endpoint endpoint,
       String clusterDomain,
-      String hostname,
-      String vip,
-      int apiPort,
-      String serverUrl,
-      boolean chartHasPodDisruptionBudget,
-      Map<String, String> clusterStoreSelectorLabels,
-      Map<String, String> clusterIssuerSelectorLabels,
-      Map<String, Object> backingStore,
-      Map<String, Object> exportKubeConfig,
+      ChartFeatures chart,
+      Selectors selectors,
+      UserValues user) {}
+
+  record Identity(String name, String targetNamespace, String environment) {}
+
+  /** The control plane's size: replicas, resources, persistence and CoreDNS replicas. */
+  record ControlPlane(String k8sVersion, int replicas, Resources resources,
+      Persistence persistence, int corednsReplicas) {}
+
+  record Resources(String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit) {}
+
+  record Persistence(boolean enabled, String size, String storageClass) {}
+
+  record Selectors(Map<String, String> clusterStore, Map<String, String> clusterIssuer) {}
+
+  /** The user's free-form maps, merged over the base in this order. */
+  record UserValues(Map<String, Object> backingStore, Map<String, Object> exportKubeConfig,
       Map<String, Object> helmOverrides) {}
 
   static Map<String, Object> build(Inputs in) {
     Map<String, Object> values = base(in);
-    if (in.backingStore() != null && !in.backingStore().isEmpty()) {
-      values = Tree.merge(values, map("controlPlane", map("backingStore", in.backingStore())));
+    if (in.user().backingStore() != null && !in.user().backingStore().isEmpty()) {
+      values = Tree.merge(values, map("controlPlane", map("backingStore", in.user().backingStore())));
     }
-    Map<String, Object> export = Tree.merge(map("server", in.serverUrl()), in.exportKubeConfig());
+    Map<String, Object> export = Tree.merge(map("server", in.endpoint().serverUrl()), in.user().exportKubeConfig());
     values = Tree.merge(values, map("exportKubeConfig", export));
-    return Tree.merge(values, in.helmOverrides());
+    return Tree.merge(values, in.user().helmOverrides());
   }
 
   private static Map<String, Object> base(Inputs in) {
     return map(
         "controlPlane", map(
-            "distro", map("k8s", map("enabled", true, "version", in.k8sVersion())),
+            "distro", map("k8s", map("enabled", true, "version", in.controlPlane().k8sVersion())),
             "serviceMonitor", map(
                 "enabled", true,
                 "labels", map(
-                    "vcluster_name", in.name(),
-                    "vcluster_namespace", in.targetNamespace(),
-                    "environment", in.environment(),
+                    "vcluster_name", in.identity().name(),
+                    "vcluster_namespace", in.identity().targetNamespace(),
+                    "environment", in.identity().environment(),
                     "cluster_role", "vcluster")),
             "statefulSet", map(
-                "highAvailability", map("replicas", in.replicas()),
+                "highAvailability", map("replicas", in.controlPlane().replicas()),
                 "scheduling", map(
                     "podManagementPolicy", "Parallel",
                     "priorityClassName", "system-cluster-critical"),
                 "image", map("repository", "loft-sh/vcluster-oss"),
                 "persistence", map("volumeClaim", map(
-                    "enabled", in.persistenceEnabled(),
-                    "size", in.persistenceSize(),
-                    "storageClass", in.storageClass())),
+                    "enabled", in.controlPlane().persistence().enabled(),
+                    "size", in.controlPlane().persistence().size(),
+                    "storageClass", in.controlPlane().persistence().storageClass())),
                 "resources", map(
-                    "requests", map("cpu", in.cpuRequest(), "memory", in.memoryRequest()),
-                    "limits", map("cpu", in.cpuLimit(), "memory", in.memoryLimit()))),
+                    "requests", map("cpu", in.controlPlane().resources().cpuRequest(), "memory", in.controlPlane().resources().memoryRequest()),
+                    "limits", map("cpu", in.controlPlane().resources().cpuLimit(), "memory", in.controlPlane().resources().memoryLimit()))),
             "coredns", map(
                 "enabled", true,
-                "deployment", map("replicas", in.corednsReplicas()),
+                "deployment", map("replicas", in.controlPlane().corednsReplicas()),
                 "overwriteConfig", Corefile.forDomain(in.clusterDomain())),
-            "proxy", map("extraSANs", list(in.hostname(), in.vip())),
+            "proxy", map("extraSANs", list(in.endpoint().hostname(), in.endpoint().vip())),
             "service", map(
                 "enabled", true,
-                "annotations", map("external-dns.alpha.kubernetes.io/hostname", in.hostname()),
+                "annotations", map("external-dns.alpha.kubernetes.io/hostname", in.endpoint().hostname()),
                 "spec", map(
                     "type", "LoadBalancer",
-                    "loadBalancerIP", in.vip(),
+                    "loadBalancerIP", in.endpoint().vip(),
                     "ports", list(
-                        servicePort("https", in.apiPort()),
-                        in.apiPort() != 443 ? servicePort("https-internal", 443) : null))),
-            "advanced", in.chartHasPodDisruptionBudget()
+                        servicePort("https", in.endpoint().apiPort()),
+                        in.endpoint().apiPort() != 443 ? servicePort("https-internal", 443) : null))),
+            "advanced", in.chart().podDisruptionBudget()
                 ? map("podDisruptionBudget", map("enabled", true, "minAvailable", 1))
                 : null),
         "deploy", map("metallb", map("enabled", true)),
@@ -95,13 +95,13 @@ final class HelmValues {
                 "webhook", map("enabled", true),
                 "sync", map("fromHost", map("clusterStores", map(
                     "enabled", true,
-                    "selector", map("matchLabels", in.clusterStoreSelectorLabels()))))),
+                    "selector", map("matchLabels", in.selectors().clusterStore()))))),
             "metricsServer", map("enabled", true),
             "certManager", map(
                 "enabled", true,
                 "sync", map("fromHost", map("clusterIssuers", map(
                     "enabled", true,
-                    "selector", map("labels", in.clusterIssuerSelectorLabels())))))),
+                    "selector", map("labels", in.selectors().clusterIssuer())))))),
         "telemetry", map("enabled", false),
         "logging", map("encoding", "json"),
         "networking", map("advanced", map("clusterDomain", in.clusterDomain())),

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.read.SubRequestSpecs;
+import tech.integratn.pipeline.settings.PlatformSettings;
 
 /** Defaults and derived names of a VClusterKubeconfigSync, and its Job's scripts. */
 public final class KubeconfigSyncResolver {
@@ -28,7 +30,10 @@ public final class KubeconfigSyncResolver {
       List<String> initCommand,
       List<String> syncCommand) {}
 
-  public Resolution resolve(SubRequestSpecs.KubeconfigSync spec) {
+  private KubeconfigSyncResolver() {}
+
+  public static Resolution resolve(Request request, SubRequestSpecs.KubeconfigSync spec,
+      PlatformSettings platform) {
     String name = spec.name();
     int apiPort = or(spec.apiPort(), Defaults.API_PORT);
     String hostname = or(spec.hostname(), "");
@@ -46,7 +51,7 @@ public final class KubeconfigSyncResolver {
         hostname,
         String.valueOf(apiPort),
         serverUrl,
-        Defaults.ONEPASSWORD_CONNECT_HOST,
+        platform.onepassword().connectHost(),
         Names.onepasswordTokenSecret(name),
         Names.kubeconfigSyncAccount(name),
         Names.kubeconfigReaderRole(name),

@@ -4,10 +4,12 @@ import static tech.integratn.pipeline.resolve.Defaults.or;
 import static tech.integratn.pipeline.resolve.Tree.list;
 import static tech.integratn.pipeline.resolve.Tree.map;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import tech.integratn.pipeline.PipelineException;
 import tech.integratn.pipeline.PromiseKind;
 import tech.integratn.pipeline.read.OrchestratorSpec;
@@ -19,140 +21,164 @@ import tech.integratn.pipeline.read.OrchestratorSpec.Quantities;
 import tech.integratn.pipeline.read.OrchestratorSpec.VCluster;
 import tech.integratn.pipeline.read.OrchestratorSpec.WorkloadRepo;
 import tech.integratn.pipeline.read.Request;
+import tech.integratn.pipeline.read.Values;
+import tech.integratn.pipeline.settings.PlatformSettings;
 import tech.integratn.pipeline.yaml.Yaml;
 
-/** Applies defaults and presets to a VClusterOrchestrator and derives everything it renders. */
+/** Applies defaults, presets and platform settings to a VClusterOrchestrator, step by step. */
 public final class OrchestratorResolver {
+  private OrchestratorResolver() {}
 
-  public Resolution resolve(Request request, OrchestratorSpec spec) {
-    Orchestrator resolved = settle(request, spec);
-    List<String> warnings = ChartValuesCheck.check(resolved.helmValues(), resolved.targetRevision(),
-            "spec.vcluster.helmOverrides / backingStore / exportKubeConfig")
+  public static Resolution resolve(Request request, OrchestratorSpec spec,
+      PlatformSettings platform) {
+    Orchestrator resolved = settle(request, spec, platform);
+    List<String> warnings = ChartValuesCheck.check(resolved.values().tree(),
+            resolved.application().targetRevision(),
+            "spec.vcluster.helmOverrides / backingStore / exportKubeConfig",
+            ChartValuesCheck.extraSchema(platform))
         .map(List::of).orElse(List.of());
     return new Resolution(resolved, status(resolved), warnings);
   }
 
   /** What Kratix copies onto the resource's status: a readable message and what comes next. */
   static Map<String, Object> status(Orchestrator o) {
+    Orchestrator.Names names = o.names();
     return map(
-        "message", "vcluster " + o.name() + " rendered: API " + o.serverUrl() + ", chart "
-            + o.chart() + " " + o.targetRevision() + ", preset " + o.preset(),
-        "hostname", o.hostname(),
-        "serverUrl", o.serverUrl(),
-        "vip", o.vip() == null ? "" : o.vip(), // cleared explicitly: Kratix keeps omitted keys
-        "targetNamespace", o.targetNamespace(),
-        "argocdProject", o.projectName(),
-        "argocdApplication", o.applicationName(),
-        "onepasswordItem", o.onepasswordItem(),
-        "kubeconfigExternalSecret", Names.kubeconfigExternalSecret(o.name()),
-        "kubeconfigSecret", Names.kubeconfigSecret(o.name()),
-        "kubeconfigSyncJob", o.kubeconfigSyncJobName(),
-        "chartVersion", o.targetRevision(),
+        "message", "vcluster " + names.name() + " rendered: API " + o.endpoint().serverUrl()
+            + ", chart " + o.application().chart() + " " + o.application().targetRevision()
+            + ", preset " + o.preset(),
+        "hostname", o.endpoint().hostname(),
+        "serverUrl", o.endpoint().serverUrl(),
+        "vip", or(o.endpoint().vip(), ""), // cleared explicitly: Kratix keeps omitted keys
+        "targetNamespace", names.targetNamespace(),
+        "argocdProject", names.project(),
+        "argocdApplication", names.application(),
+        "onepasswordItem", names.onepasswordItem(),
+        "kubeconfigExternalSecret", Names.kubeconfigExternalSecret(names.name()),
+        "kubeconfigSecret", Names.kubeconfigSecret(names.name()),
+        "kubeconfigSyncJob", names.kubeconfigSyncJob(),
+        "chartVersion", o.application().targetRevision(),
         "preset", o.preset(),
         "files", List.copyOf(PromiseKind.VCLUSTER_ORCHESTRATOR.outputFiles()));
   }
 
-  Orchestrator settle(Request request, OrchestratorSpec spec) {
-    VCluster vc = orEmpty(spec.vcluster(), () -> new VCluster(null, null, null, null, null, null,
-        null, null, null, null, null));
-    Exposure exposure = orEmpty(spec.exposure(), () -> new Exposure(null, null, null, null));
-    Integrations integrations = orEmpty(spec.integrations(), () -> new Integrations(null, null, null));
-    Argocd argocd = orEmpty(integrations.argocd(), () -> new Argocd(null, null, null, null));
-    ArgocdApplication app = orEmpty(spec.argocdApplication(),
-        () -> new ArgocdApplication(null, null, null, null, null));
+  /** The request's sections, each present (empty when the user left it out). */
+  private record Sections(VCluster vcluster, Exposure exposure, Integrations integrations,
+      Argocd argocd, ArgocdApplication application) {
+    static Sections of(OrchestratorSpec spec) {
+      VCluster vc = orEmpty(spec.vcluster(), () -> new VCluster(null, null, null, null, null,
+          null, null, null, null, null, null));
+      Integrations integrations = orEmpty(spec.integrations(),
+          () -> new Integrations(null, null, null));
+      return new Sections(vc,
+          orEmpty(spec.exposure(), () -> new Exposure(null, null, null, null)),
+          integrations,
+          orEmpty(integrations.argocd(), () -> new Argocd(null, null, null, null)),
+          orEmpty(spec.argocdApplication(),
+              () -> new ArgocdApplication(null, null, null, null, null)));
+    }
+  }
 
+  static Orchestrator settle(Request request, OrchestratorSpec spec, PlatformSettings platform) {
+    Sections s = Sections.of(spec);
+    Preset preset = Preset.byId(or(s.vcluster().preset(), Defaults.PRESET));
+    String baseDomain = baseDomain(request.annotations().get(Defaults.ANNOTATION_BASE_DOMAIN),
+        platform.baseDomain());
+    String environment = or(s.argocd().environment(),
+        preset == Preset.PROD ? Defaults.ENVIRONMENT_PROD : Defaults.ENVIRONMENT_OTHER);
+    Orchestrator.Names names = names(request, spec);
+    Orchestrator.Endpoint endpoint = endpoint(s.exposure(), names.name(), baseDomain);
+    Orchestrator.Application application = application(s.application(), platform);
+    String clusterDomain = clusterDomain(s.vcluster());
+    Map<String, Object> helmValues = HelmValues.build(new HelmValues.Inputs(
+        new HelmValues.Identity(names.name(), names.targetNamespace(), environment),
+        controlPlane(s.vcluster(), preset),
+        endpoint,
+        clusterDomain,
+        ChartFeatures.of(application.targetRevision()),
+        selectors(s.integrations(), platform),
+        new HelmValues.UserValues(s.vcluster().backingStore(), s.vcluster().exportKubeConfig(),
+            s.vcluster().helmOverrides())));
+    return new Orchestrator(names, endpoint, application,
+        new Orchestrator.Values(helmValues, Yaml.document(helmValues)),
+        registration(s.argocd(), names.name(), environment, baseDomain, platform),
+        preset.id(), clusterDomain, componentLabels(request));
+  }
+
+  private static Orchestrator.Names names(Request request, OrchestratorSpec spec) {
     String name = spec.name();
-    String targetNamespace = or(spec.targetNamespace(), request.namespace());
-    Preset preset = Preset.byId(or(vc.preset(), Defaults.PRESET));
-    Map<String, String> annotations = request.annotations();
-    String baseDomain = baseDomain(annotations.get(Defaults.ANNOTATION_BASE_DOMAIN));
+    String token = request.annotations().getOrDefault(Defaults.ANNOTATION_RECONCILE_AT, "")
+        .replaceAll("[^0-9]", "");
+    return new Orchestrator.Names(name, request.namespace(),
+        or(spec.targetNamespace(), request.namespace()),
+        or(spec.projectName(), Names.argocdProject(name)),
+        Names.argocdApplication(name),
+        Names.onepasswordItem(name),
+        Names.kubeconfigSyncJob(name, token));
+  }
+
+  private static Orchestrator.Endpoint endpoint(Exposure exposure, String name, String baseDomain) {
     String hostname = or(exposure.hostname(), name + "." + baseDomain);
     int apiPort = or(exposure.apiPort(), Defaults.API_PORT);
-    String vip = vip(exposure);
-    String serverUrl = Names.serverUrl(hostname, apiPort);
-    String environment = or(argocd.environment(),
-        preset == Preset.PROD ? Defaults.ENVIRONMENT_PROD : Defaults.ENVIRONMENT_OTHER);
-    String token = digits(annotations.getOrDefault(Defaults.ANNOTATION_RECONCILE_AT, ""));
-    String syncJob = Names.kubeconfigSyncJob(name, token);
-    String chartVersion = or(app.targetRevision(), Defaults.CHART_VERSION);
-    String clusterDomain = clusterDomain(vc);
+    return new Orchestrator.Endpoint(hostname, vip(exposure), apiPort,
+        Names.serverUrl(hostname, apiPort));
+  }
 
-    HelmValues.Inputs helm = new HelmValues.Inputs(
-        name,
-        targetNamespace,
-        environment,
-        or(vc.k8sVersion(), Defaults.K8S_VERSION),
-        or(vc.replicas(), preset.replicas),
-        quantity(vc, OrchestratorSpec.Resources::requests, Quantities::cpu, preset.cpuRequest),
-        quantity(vc, OrchestratorSpec.Resources::requests, Quantities::memory, preset.memoryRequest),
-        quantity(vc, OrchestratorSpec.Resources::limits, Quantities::cpu, preset.cpuLimit),
-        quantity(vc, OrchestratorSpec.Resources::limits, Quantities::memory, preset.memoryLimit),
-        vc.persistence() == null ? preset.persistenceEnabled
-            : or(vc.persistence().enabled(), preset.persistenceEnabled),
-        vc.persistence() == null ? preset.persistenceSize
-            : or(vc.persistence().size(), preset.persistenceSize),
-        vc.persistence() == null ? null : vc.persistence().storageClass(),
-        vc.coredns() == null ? preset.corednsReplicas : or(vc.coredns().replicas(), preset.corednsReplicas),
-        clusterDomain,
-        hostname,
-        vip,
-        apiPort,
-        serverUrl,
-        ChartVersion.atLeast(chartVersion, Defaults.PDB_MIN_CHART_VERSION),
-        selector(integrations.externalSecrets() == null ? null
-            : integrations.externalSecrets().clusterStoreSelectorLabels(),
-            Defaults.CLUSTER_STORE_SELECTOR_LABELS),
-        selector(integrations.certManager() == null ? null
-            : integrations.certManager().clusterIssuerSelectorLabels(),
-            Defaults.CLUSTER_ISSUER_SELECTOR_LABELS),
-        vc.backingStore(),
-        vc.exportKubeConfig(),
-        vc.helmOverrides());
-    Map<String, Object> helmValues = HelmValues.build(helm);
-
+  private static Orchestrator.Application application(ArgocdApplication app,
+      PlatformSettings platform) {
     Map<String, Object> syncPolicy = Tree.merge(
         map("automated", map("selfHeal", true, "prune", true),
             "syncOptions", list("CreateNamespace=true")),
         app.syncPolicy());
+    return new Orchestrator.Application(platform.argocd().namespace(),
+        or(app.repoURL(), platform.chart().repoURL()),
+        or(app.chart(), platform.chart().name()),
+        or(app.targetRevision(), platform.chart().version()),
+        or(app.destinationServer(), platform.argocd().destinationServer()),
+        syncPolicy);
+  }
 
+  private static HelmValues.ControlPlane controlPlane(VCluster vc, Preset preset) {
+    OrchestratorSpec.Persistence persistence = orEmpty(vc.persistence(),
+        () -> new OrchestratorSpec.Persistence(null, null, null));
+    int corednsReplicas = vc.coredns() == null ? preset.corednsReplicas
+        : or(vc.coredns().replicas(), preset.corednsReplicas);
+    return new HelmValues.ControlPlane(
+        or(vc.k8sVersion(), Defaults.K8S_VERSION),
+        or(vc.replicas(), preset.replicas),
+        new HelmValues.Resources(
+            quantity(vc, OrchestratorSpec.Resources::requests, Quantities::cpu, preset.cpuRequest),
+            quantity(vc, OrchestratorSpec.Resources::requests, Quantities::memory, preset.memoryRequest),
+            quantity(vc, OrchestratorSpec.Resources::limits, Quantities::cpu, preset.cpuLimit),
+            quantity(vc, OrchestratorSpec.Resources::limits, Quantities::memory, preset.memoryLimit)),
+        new HelmValues.Persistence(or(persistence.enabled(), preset.persistenceEnabled),
+            or(persistence.size(), preset.persistenceSize), persistence.storageClass()),
+        corednsReplicas);
+  }
+
+  /** The request's selector labels win whole over the platform's; empty counts as unset. */
+  private static HelmValues.Selectors selectors(Integrations integrations,
+      PlatformSettings platform) {
+    return new HelmValues.Selectors(
+        selector(integrations.externalSecrets() == null ? null
+            : integrations.externalSecrets().clusterStoreSelectorLabels(),
+            platform.externalSecrets().storeSelectorLabels()),
+        selector(integrations.certManager() == null ? null
+            : integrations.certManager().clusterIssuerSelectorLabels(),
+            platform.certManager().issuerSelectorLabels()));
+  }
+
+  private static Orchestrator.Registration registration(Argocd argocd, String name,
+      String environment, String baseDomain, PlatformSettings platform) {
     WorkloadRepo repo = orEmpty(argocd.workloadRepo(), () -> new WorkloadRepo(null, null, null, null));
-    Map<String, Object> labels = Tree.merge(ClusterRegistration.labels(name, environment),
-        argocd.clusterLabels());
-    Map<String, Object> clusterAnnotations = Tree.merge(
-        ClusterRegistration.annotations(name, environment, baseDomain,
-            or(repo.url(), Defaults.WORKLOAD_REPO_URL),
-            or(repo.basePath(), Defaults.WORKLOAD_REPO_BASE_PATH),
-            or(repo.path(), Defaults.WORKLOAD_REPO_PATH),
-            or(repo.revision(), Defaults.WORKLOAD_REPO_REVISION)),
-        argocd.clusterAnnotations());
-
-    return new Orchestrator(
-        name,
-        request.namespace(),
-        targetNamespace,
-        or(spec.projectName(), Names.argocdProject(name)),
-        Names.argocdApplication(name),
-        preset.id(),
-        baseDomain,
-        baseDomain.replace('.', '-'),
-        hostname,
-        vip,
-        apiPort,
-        serverUrl,
-        clusterDomain,
-        environment,
-        Names.onepasswordItem(name),
-        syncJob,
-        or(app.repoURL(), Defaults.CHART_REPO_URL),
-        or(app.chart(), Defaults.CHART),
-        chartVersion,
-        or(app.destinationServer(), Defaults.DESTINATION_SERVER),
-        helmValues,
-        Yaml.document(helmValues),
-        syncPolicy,
-        labels,
-        clusterAnnotations,
-        componentLabels(request));
+    PlatformSettings.Repository workloads = platform.workloadRepo();
+    PlatformSettings.Repository workload = new PlatformSettings.Repository(
+        or(repo.url(), workloads.url()), or(repo.basePath(), workloads.basePath()),
+        or(repo.path(), workloads.path()), or(repo.revision(), workloads.revision()));
+    return new Orchestrator.Registration(environment, baseDomain,
+        Tree.merge(ClusterRegistration.labels(name, environment), argocd.clusterLabels()),
+        Tree.merge(ClusterRegistration.annotations(name, environment, baseDomain, workload,
+            platform.addonsRepo()), argocd.clusterAnnotations()));
   }
 
   /**
@@ -162,7 +188,7 @@ public final class OrchestratorResolver {
    */
   static Map<String, String> componentLabels(Request request) {
     String promise = PromiseKind.VCLUSTER_ORCHESTRATOR.promise();
-    Map<String, String> labels = new java.util.LinkedHashMap<>();
+    Map<String, String> labels = new LinkedHashMap<>();
     labels.put("kratix.io/component-of-promise-name", promise);
     labels.put("kratix.io/component-of-resource-name", request.name());
     labels.put("kratix.io/component-of-resource-namespace", request.namespace());
@@ -173,16 +199,15 @@ public final class OrchestratorResolver {
   }
 
   /** The base-domain annotation, when set, names the DNS zone every hostname is made in. */
-  private static String baseDomain(String annotation) {
-    String baseDomain = nonEmpty(annotation, Defaults.BASE_DOMAIN);
+  private static String baseDomain(String annotation, String platformDefault) {
+    String baseDomain = annotation != null && !annotation.isEmpty() ? annotation : platformDefault;
     if (!Names.isDnsName(baseDomain)) {
       throw PipelineException.invalidField(
           "metadata.annotations[" + Defaults.ANNOTATION_BASE_DOMAIN + "]",
-          "found " + tech.integratn.pipeline.read.Values.describe(baseDomain)
-              + ", which is not a DNS name",
+          "found " + Values.describe(baseDomain) + ", which is not a DNS name",
           "Use a lowercase DNS name such as example.com (letters, digits, '-' and dots, labels "
-              + "of at most 63 characters), or remove the annotation to use "
-              + Defaults.BASE_DOMAIN + ".");
+              + "of at most 63 characters), or remove the annotation to use " + platformDefault
+              + ".");
     }
     return baseDomain;
   }
@@ -230,15 +255,7 @@ public final class OrchestratorResolver {
     return given == null || given.isEmpty() ? fallback : given;
   }
 
-  private static String digits(String text) {
-    return text.replaceAll("[^0-9]", "");
-  }
-
-  private static String nonEmpty(String value, String fallback) {
-    return value != null && !value.isEmpty() ? value : fallback;
-  }
-
-  private static <T> T orEmpty(T value, java.util.function.Supplier<T> empty) {
+  private static <T> T orEmpty(T value, Supplier<T> empty) {
     return Objects.requireNonNullElseGet(value, empty);
   }
 }

@@ -6,7 +6,9 @@ import static tech.integratn.pipeline.resolve.Tree.map;
 import java.util.List;
 import java.util.Map;
 import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.read.SubRequestSpecs;
+import tech.integratn.pipeline.settings.PlatformSettings;
 import tech.integratn.pipeline.read.SubRequestSpecs.Destination;
 import tech.integratn.pipeline.read.SubRequestSpecs.Helm;
 import tech.integratn.pipeline.read.SubRequestSpecs.Source;
@@ -21,7 +23,8 @@ public final class SubRequestResolvers {
   /** Template model of a VClusterCore. */
   public record Core(String name, String targetNamespace, String valuesYaml) {}
 
-  public static Resolution core(SubRequestSpecs.Core spec) {
+  public static Resolution core(Request request, SubRequestSpecs.Core spec,
+      PlatformSettings platform) {
     Core model = new Core(spec.name(), spec.targetNamespace(), or(spec.valuesYaml(), ""));
     return new Resolution(model,
         SubRequestStatus.of(PromiseKind.VCLUSTER_CORE, spec.name(), spec.targetNamespace()));
@@ -30,7 +33,8 @@ public final class SubRequestResolvers {
   /** Template model of a VClusterCoredns. */
   public record Coredns(String name, String targetNamespace, String corefile) {}
 
-  public static Resolution coredns(SubRequestSpecs.Coredns spec) {
+  public static Resolution coredns(Request request, SubRequestSpecs.Coredns spec,
+      PlatformSettings platform) {
     Coredns model = new Coredns(spec.name(), spec.targetNamespace(),
         Corefile.forDomain(or(spec.clusterDomain(), Defaults.CLUSTER_DOMAIN)));
     return new Resolution(model,
@@ -41,7 +45,8 @@ public final class SubRequestResolvers {
   public record KubeconfigExternalSecret(String name, String targetNamespace,
       String externalSecretName, String secretName, String onepasswordItem) {}
 
-  public static Resolution kubeconfigExternalSecret(SubRequestSpecs.KubeconfigExternalSecret spec) {
+  public static Resolution kubeconfigExternalSecret(Request request, SubRequestSpecs.KubeconfigExternalSecret spec,
+      PlatformSettings platform) {
     String name = spec.name();
     KubeconfigExternalSecret model = new KubeconfigExternalSecret(name, spec.targetNamespace(),
         Names.kubeconfigExternalSecret(name), Names.kubeconfigSecret(name),
@@ -55,9 +60,10 @@ public final class SubRequestResolvers {
       String secretName, String onepasswordItem, Map<String, String> labels,
       Map<String, String> annotations) {}
 
-  public static Resolution clusterRegistration(SubRequestSpecs.ClusterRegistration spec) {
+  public static Resolution clusterRegistration(Request request, SubRequestSpecs.ClusterRegistration spec,
+      PlatformSettings platform) {
     String name = spec.name();
-    String namespace = or(spec.argocdNamespace(), Defaults.ARGOCD_NAMESPACE);
+    String namespace = or(spec.argocdNamespace(), platform.argocd().namespace());
     ClusterRegistration model = new ClusterRegistration(name, namespace,
         Names.argocdClusterExternalSecret(name), Names.argocdClusterSecret(name),
         or(spec.onepasswordItem(), Names.onepasswordItem(name)),
@@ -72,8 +78,9 @@ public final class SubRequestResolvers {
       List<Map<String, Object>> destinations, List<Map<String, Object>> clusterResourceWhitelist,
       List<Map<String, Object>> namespaceResourceWhitelist) {}
 
-  public static Resolution project(SubRequestSpecs.Project spec) {
-    String namespace = or(spec.namespace(), Defaults.ARGOCD_NAMESPACE);
+  public static Resolution project(Request request, SubRequestSpecs.Project spec,
+      PlatformSettings platform) {
+    String namespace = or(spec.namespace(), platform.argocd().namespace());
     Project model = new Project(spec.name(), namespace, spec.description(),
         or(spec.annotations(), Map.of()), or(spec.labels(), Map.of()),
         or(spec.sourceRepos(), List.of()), or(spec.destinations(), List.of()),
@@ -88,8 +95,9 @@ public final class SubRequestResolvers {
       Map<String, String> labels, List<String> finalizers, String project,
       Map<String, Object> source, Map<String, Object> destination, Map<String, Object> syncPolicy) {}
 
-  public static Resolution application(SubRequestSpecs.Application spec) {
-    String namespace = or(spec.namespace(), Defaults.ARGOCD_NAMESPACE);
+  public static Resolution application(Request request, SubRequestSpecs.Application spec,
+      PlatformSettings platform) {
+    String namespace = or(spec.namespace(), platform.argocd().namespace());
     Source source = or(spec.source(), new Source(null, null, null, null));
     Helm helm = or(source.helm(), new Helm(null, null));
     Destination destination = or(spec.destination(), new Destination(null, null));
@@ -105,10 +113,11 @@ public final class SubRequestResolvers {
         map("server", destination.server(), "namespace", destination.namespace()),
         or(spec.syncPolicy(), Map.of()));
     List<String> warnings = List.of();
-    if (Defaults.CHART.equals(source.chart()) && source.targetRevision() != null
+    if (platform.chart().name().equals(source.chart()) && source.targetRevision() != null
         && helm.valuesObject() != null) {
       warnings = ChartValuesCheck.check(helm.valuesObject(), source.targetRevision(),
-          "spec.source.helm.valuesObject").map(List::of).orElse(List.of());
+          "spec.source.helm.valuesObject", ChartValuesCheck.extraSchema(platform))
+          .map(List::of).orElse(List.of());
     }
     return new Resolution(model,
         SubRequestStatus.of(PromiseKind.ARGOCD_APPLICATION, spec.name(), namespace), warnings);

@@ -26,7 +26,8 @@ public final class WarmRenders {
     Path work = Files.createTempDirectory("warm-renders");
     Pipeline pipeline = new Pipeline(new PrintStream(OutputStream.nullOutputStream()));
     Pipeline.Settings settings = new Pipeline.Settings(Path.of(input), work.resolve("output"),
-        work.resolve("metadata"), TemplateRenderer.bundled(), false);
+        work.resolve("metadata"), TemplateRenderer.bundled(),
+        tech.integratn.pipeline.settings.SettingsReader.defaults(), false);
 
     long warmUntil = System.nanoTime() + (long) (seconds * 1e9);
     while (System.nanoTime() < warmUntil) {

@@ -1,0 +1,35 @@
+package tech.integratn.pipeline.settings;
+
+import java.util.Map;
+
+/**
+ * What differs between platforms: domains, namespaces, stores, repositories, the chart and
+ * images. Read from the settings document over the defaults in {@code settings/defaults.yaml},
+ * the one place those values live.
+ */
+public record PlatformSettings(
+    String baseDomain,
+    Argocd argocd,
+    ExternalSecrets externalSecrets,
+    CertManager certManager,
+    Onepassword onepassword,
+    Repository workloadRepo,
+    Repository addonsRepo,
+    Chart chart,
+    Images images) {
+
+  public record Argocd(String namespace, String destinationServer) {}
+
+  public record ExternalSecrets(String apiVersion, String storeName,
+      Map<String, String> storeSelectorLabels) {}
+
+  public record CertManager(Map<String, String> issuerSelectorLabels) {}
+
+  public record Onepassword(String connectHost) {}
+
+  public record Repository(String url, String basePath, String path, String revision) {}
+
+  public record Chart(String repoURL, String name, String version, String valuesSchemaFile) {}
+
+  public record Images(String kubectl, String sync) {}
+}
