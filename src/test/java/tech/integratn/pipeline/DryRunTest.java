@@ -45,7 +45,6 @@ class DryRunTest {
 
   private Cli run(Path fixture, String name, Map<String, String> environment) {
     Path dir = work.resolve(name);
-    return Cli.run(environment, "--input", Fixtures.input(fixture).toString(),
-        "--output", dir.resolve("out").toString(), "--metadata", dir.resolve("meta").toString());
+    return Cli.run(environment, Fixtures.args(fixture, dir.resolve("out"), dir.resolve("meta")));
   }
 }

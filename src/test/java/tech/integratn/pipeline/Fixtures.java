@@ -37,6 +37,20 @@ public final class Fixtures {
     return fixture.resolve("input/object.yaml");
   }
 
+  /** A case may render under platform settings: {@code <case>/settings.yaml}. */
+  public static java.util.Optional<Path> settings(Path fixture) {
+    Path settings = fixture.resolve("settings.yaml");
+    return Files.isRegularFile(settings) ? java.util.Optional.of(settings) : java.util.Optional.empty();
+  }
+
+  /** The command line that renders {@code fixture} into {@code output} and {@code metadata}. */
+  public static String[] args(Path fixture, Path output, Path metadata) {
+    List<String> args = new java.util.ArrayList<>(List.of("--input", input(fixture).toString(),
+        "--output", output.toString(), "--metadata", metadata.toString()));
+    settings(fixture).ifPresent(s -> args.addAll(List.of("--settings", s.toString())));
+    return args.toArray(String[]::new);
+  }
+
   public static Path expectedOutput(Path fixture) {
     return fixture.resolve("output");
   }

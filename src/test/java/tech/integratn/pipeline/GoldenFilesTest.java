@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Renders every test-fixtures/<case>/input/object.yaml and compares the result, file by file and
- * byte for byte, with <case>/output/ (and <case>/metadata/status.yaml).
+ * byte for byte, with <case>/output/ (and <case>/metadata/status.yaml); a case with a
+ * <case>/settings.yaml renders under those platform settings.
  * Regenerate with: mvn -B test -Dtest=GoldenFilesTest -Dgolden.update=true
  */
 class GoldenFilesTest {
@@ -27,8 +28,7 @@ class GoldenFilesTest {
   void rendersTheExpectedFiles(Path fixture, @TempDir Path work) throws IOException {
     Path output = work.resolve("output");
     Path metadata = work.resolve("metadata");
-    Cli result = Cli.run("--input", Fixtures.input(fixture).toString(),
-        "--output", output.toString(), "--metadata", metadata.toString(), "--action", "configure");
+    Cli result = Cli.run(Fixtures.args(fixture, output, metadata));
     assertThat(result.exitCode()).as(result.err()).isZero();
 
     if (UPDATE) {

@@ -150,8 +150,10 @@ class PromisesTest {
       }
       subRequests++;
       Path out = work.resolve(file.toString());
-      Cli result = Cli.run("--input", outputs.resolve(file).toString(),
-          "--output", out.toString(), "--metadata", work.resolve("meta-" + file).toString());
+      List<String> args = new java.util.ArrayList<>(List.of("--input", outputs.resolve(file).toString(),
+          "--output", out.toString(), "--metadata", work.resolve("meta-" + file).toString()));
+      Fixtures.settings(fixture).ifPresent(s -> args.addAll(List.of("--settings", s.toString())));
+      Cli result = Cli.run(args.toArray(String[]::new));
       assertThat(result.exitCode()).as(file + ": " + result.err()).isZero();
       for (Path rendered : Fixtures.files(out)) {
         for (Object doc : Yaml.loadAll(Files.readString(out.resolve(rendered)), Integer.MAX_VALUE)) {

@@ -32,7 +32,8 @@ public final class UpstreamSchemas {
       "batch/v1/Job", "k8s-v1.32.2-standalone-strict.job-batch-v1.json",
       "argoproj.io/v1alpha1/Application", "argocd-v3.5.1.application-crd.application-argoproj-v1alpha1-strict.json",
       "argoproj.io/v1alpha1/AppProject", "argocd-v3.5.1.appproject-crd.appproject-argoproj-v1alpha1-strict.json",
-      "external-secrets.io/v1beta1/ExternalSecret", "eso-v0.10.7.externalsecrets.externalsecret-external-secrets-v1beta1-strict.json");
+      "external-secrets.io/v1beta1/ExternalSecret", "eso-v0.10.7.externalsecrets.externalsecret-external-secrets-v1beta1-strict.json",
+      "external-secrets.io/v1/ExternalSecret", "eso-v2.9.0.externalsecrets.externalsecret-external-secrets-v1-strict.json");
   private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
   private static final Path CHART_SCHEMAS = Fixtures.projectRoot().resolve("src/main/chart-schemas");
 

@@ -24,7 +24,7 @@ final class HelmValues {
   record Identity(String name, String targetNamespace, String environment) {}
 
   /** The control plane's size: replicas, resources, persistence and CoreDNS replicas. */
-  record ControlPlane(String k8sVersion, int replicas, Resources resources,
+  record ControlPlane(String image, String k8sVersion, int replicas, Resources resources,
       Persistence persistence, int corednsReplicas) {}
 
   record Resources(String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit) {}
@@ -63,7 +63,7 @@ final class HelmValues {
                 "scheduling", map(
                     "podManagementPolicy", "Parallel",
                     "priorityClassName", "system-cluster-critical"),
-                "image", map("repository", "loft-sh/vcluster-oss"),
+                "image", map("repository", in.controlPlane().image()),
                 "persistence", map("volumeClaim", map(
                     "enabled", in.controlPlane().persistence().enabled(),
                     "size", in.controlPlane().persistence().size(),

@@ -92,7 +92,7 @@ public final class OrchestratorResolver {
     String clusterDomain = clusterDomain(s.vcluster());
     Map<String, Object> helmValues = HelmValues.build(new HelmValues.Inputs(
         new HelmValues.Identity(names.name(), names.targetNamespace(), environment),
-        controlPlane(s.vcluster(), preset),
+        controlPlane(s.vcluster(), preset, platform.images().vclusterControlPlane()),
         endpoint,
         clusterDomain,
         ChartFeatures.of(application.targetRevision()),
@@ -138,12 +138,12 @@ public final class OrchestratorResolver {
         syncPolicy);
   }
 
-  private static HelmValues.ControlPlane controlPlane(VCluster vc, Preset preset) {
+  private static HelmValues.ControlPlane controlPlane(VCluster vc, Preset preset, String image) {
     OrchestratorSpec.Persistence persistence = orEmpty(vc.persistence(),
         () -> new OrchestratorSpec.Persistence(null, null, null));
     int corednsReplicas = vc.coredns() == null ? preset.corednsReplicas
         : or(vc.coredns().replicas(), preset.corednsReplicas);
-    return new HelmValues.ControlPlane(
+    return new HelmValues.ControlPlane(image,
         or(vc.k8sVersion(), Defaults.K8S_VERSION),
         or(vc.replicas(), preset.replicas),
         new HelmValues.Resources(

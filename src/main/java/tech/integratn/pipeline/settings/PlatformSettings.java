@@ -31,5 +31,5 @@ public record PlatformSettings(
 
   public record Chart(String repoURL, String name, String version, String valuesSchemaFile) {}
 
-  public record Images(String kubectl, String sync) {}
+  public record Images(String kubectl, String sync, String vclusterControlPlane) {}
 }
