@@ -20,75 +20,39 @@ spec:
       remoteRef:
         key: onepassword-access-token
         property: vault
----
-apiVersion: v1
-kind: ServiceAccount
-metadata:
-  name: ${yaml(serviceAccount)}
-  namespace: ${yaml(targetNamespace)}
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: Role
-metadata:
-  name: ${yaml(role)}
-  namespace: ${yaml(targetNamespace)}
-rules:
-  - apiGroups:
-      - ""
-    resources:
-      - secrets
-    resourceNames:
-      - ${yaml(kubeconfigSecret)}
-      - ${yaml(tokenSecret)}
-    verbs:
-      - get
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata:
-  name: ${yaml(serviceAccount)}
-  namespace: ${yaml(targetNamespace)}
-roleRef:
-  apiGroup: rbac.authorization.k8s.io
-  kind: Role
-  name: ${yaml(role)}
-subjects:
-  - kind: ServiceAccount
-    name: ${yaml(serviceAccount)}
-    namespace: ${yaml(targetNamespace)}
----
-apiVersion: batch/v1
-kind: Job
-metadata:
-  name: ${yaml(jobName)}
-  namespace: ${yaml(targetNamespace)}
-  labels:
-    app: vcluster
-    instance: ${yaml(name)}
-    component: kubeconfig-sync
-spec:
+<#-- A Job's pod template cannot change in place, so the Job's name ends in a hash of it: any
+     change makes a new Job, and Argo CD prunes the old one. -->
+<#assign podTemplate>
   template:
     metadata:
       labels:
         app: vcluster
         instance: ${yaml(name)}
+        component: kubeconfig-sync
     spec:
-      serviceAccountName: ${yaml(serviceAccount)}
+      automountServiceAccountToken: false
       restartPolicy: OnFailure
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: 65532
+        runAsGroup: 65532
+        fsGroup: 65532
+        seccompProfile:
+          type: RuntimeDefault
       volumes:
-        - name: sync-data
-          emptyDir: {}
-      initContainers:
-        - name: wait-for-kubeconfig
-          image: ${yaml(platform.images.kubectl)}
-          command:${yaml(initCommand, 12)}
-          volumeMounts:
-            - name: sync-data
-              mountPath: /shared
+        - name: kubeconfig
+          secret:
+            secretName: ${yaml(kubeconfigSecret)}
+            items:
+              - key: config
+                path: config
       containers:
         - name: sync-to-onepassword
-          image: ${yaml(platform.images.sync)}
-          command:${yaml(syncCommand, 12)}
+          image: ${yaml(image)}
+          args:
+            - sync-kubeconfig
+            - --kubeconfig
+            - /etc/vcluster-kubeconfig/config
           env:
             - name: OP_CONNECT_HOST
               value: ${yaml(connectHost)}
@@ -102,18 +66,48 @@ spec:
                 secretKeyRef:
                   name: ${yaml(tokenSecret)}
                   key: vault
+            - name: OP_ITEM_NAME
+              value: ${yaml(onepasswordItem)}
             - name: NAMESPACE
               value: ${yaml(targetNamespace)}
             - name: VCLUSTER_NAME
               value: ${yaml(name)}
-            - name: HOSTNAME
-              value: ${yaml(hostname)}
-            - name: API_PORT
-              value: ${yaml(apiPort)}
             - name: SERVER_URL
               value: ${yaml(serverUrl)}
-            - name: OP_ITEM_NAME
-              value: ${yaml(onepasswordItem)}
+          resources:
+            requests:
+              cpu: 100m
+              memory: 128Mi
+            limits:
+              cpu: "1"
+              memory: 256Mi
+          securityContext:
+            runAsNonRoot: true
+            runAsUser: 65532
+            runAsGroup: 65532
+            allowPrivilegeEscalation: false
+            capabilities:
+              drop:
+                - ALL
+            readOnlyRootFilesystem: true
+            seccompProfile:
+              type: RuntimeDefault
           volumeMounts:
-            - name: sync-data
-              mountPath: /shared
+            - name: kubeconfig
+              mountPath: /etc/vcluster-kubeconfig
+              readOnly: true
+</#assign>
+---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: ${yaml(jobNamePrefix + "-" + shortHash(podTemplate))}
+  namespace: ${yaml(targetNamespace)}
+  labels:
+    app: vcluster
+    instance: ${yaml(name)}
+    component: kubeconfig-sync
+spec:
+  backoffLimit: 6
+  activeDeadlineSeconds: 1800
+${podTemplate}

@@ -8,7 +8,8 @@ public enum ExitCode {
   INVALID_INPUT(3),
   OUTPUT_REFUSED(4),
   TEMPLATE_ERROR(5),
-  WRITE_FAILED(6);
+  WRITE_FAILED(6),
+  SYNC_FAILED(7);
 
   private final int code;
 

@@ -31,6 +31,8 @@ final class OnePasswordConnectStub implements AutoCloseable {
   private final Map<String, Map<String, JsonNode>> items = new LinkedHashMap<>();
   final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
   private int nextId = 1;
+  private int failuresLeft;
+  private int failureStatus;
 
   OnePasswordConnectStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -52,6 +54,12 @@ final class OnePasswordConnectStub implements AutoCloseable {
     items.get(vaultId).put(itemId, item);
   }
 
+  /** The next {@code count} requests are answered with {@code status} (a 5xx to test retries). */
+  synchronized void failNext(int count, int status) {
+    failuresLeft = count;
+    failureStatus = status;
+  }
+
   Map<String, JsonNode> items(String vaultId) {
     return items.get(vaultId);
   }
@@ -62,6 +70,11 @@ final class OnePasswordConnectStub implements AutoCloseable {
     byte[] raw = exchange.getRequestBody().readAllBytes();
     JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
     calls.add(new Call(method, path, body));
+    if (failuresLeft > 0) {
+      failuresLeft--;
+      respond(exchange, failureStatus, JSON.createObjectNode().put("message", "injected failure"));
+      return;
+    }
     if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
       respond(exchange, 401, JSON.createObjectNode().put("message", "bad token"));
       return;

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tech.integratn.pipeline.BuildInfo;
 import tech.integratn.pipeline.ExitCode;
 import tech.integratn.pipeline.Pipeline;
 import tech.integratn.pipeline.PipelineException;
@@ -31,7 +32,8 @@ import tech.integratn.pipeline.settings.SettingsReader;
         "3:invalid request: the message names the field and the fix",
         "4:output refused: a Secret or invalid YAML was rendered; nothing written",
         "5:template missing or failing (--templates)",
-        "6:output could not be written; nothing kept"})
+        "6:output could not be written; nothing kept",
+        "7:sync-kubeconfig: 1Password Connect refused or did not answer"})
 public final class RenderCommand implements Callable<Integer> {
   public static final String ACTION_ENV = "KRATIX_WORKFLOW_ACTION";
   public static final String DRY_RUN_ENV = "KRATIX_DRY_RUN";
@@ -88,6 +90,7 @@ public final class RenderCommand implements Callable<Integer> {
       }
     }
     CommandLine cli = new CommandLine(command);
+    cli.addSubcommand(new SyncKubeconfigCommand(environment, out, err));
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -136,18 +139,12 @@ public final class RenderCommand implements Callable<Integer> {
     }
   }
 
-  /** Reports the version the build stamped into version.properties. */
+  /** Reports the version and image the build stamped into the jar. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() throws Exception {
-      java.util.Properties properties = new java.util.Properties();
-      try (var in = RenderCommand.class.getResourceAsStream("/version.properties")) {
-        if (in != null) {
-          properties.load(in);
-        }
-      }
-      return new String[] {"vcluster pipeline " + properties.getProperty("version", "unknown")
-          + " (image " + properties.getProperty("image", "unknown") + ")"};
+    public String[] getVersion() {
+      return new String[] {"vcluster pipeline " + BuildInfo.version() + " (image "
+          + BuildInfo.image() + ")"};
     }
   }
 }

@@ -58,6 +58,7 @@ public final class TemplateRenderer {
     freemarker.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
     freemarker.setLocalizedLookup(false);
     freemarker.setSharedVariable("yaml", new YamlFunction());
+    freemarker.setSharedVariable("shortHash", new ShortHashFunction());
   }
 
   /** The templates in the jar; one instance, so each template is parsed once per JVM. */

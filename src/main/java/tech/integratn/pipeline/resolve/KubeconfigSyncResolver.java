@@ -2,33 +2,31 @@ package tech.integratn.pipeline.resolve;
 
 import static tech.integratn.pipeline.resolve.Defaults.or;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import tech.integratn.pipeline.BuildInfo;
 import tech.integratn.pipeline.PromiseKind;
 import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.read.SubRequestSpecs;
 import tech.integratn.pipeline.settings.PlatformSettings;
 
-/** Defaults and derived names of a VClusterKubeconfigSync, and its Job's scripts. */
+/** Defaults and derived names of a VClusterKubeconfigSync's Job. */
 public final class KubeconfigSyncResolver {
+  /**
+   * The Job's name is this prefix, a dash and a short hash of its pod template, which Kubernetes
+   * never lets change in place: 54 + 1 + 8 keeps it a 63-character label value.
+   */
+  static final int JOB_PREFIX_LENGTH = 54;
 
-  /** Template model of the sync Job and its RBAC. */
+  /** Template model of the sync Job and the ExternalSecret of its 1Password Connect token. */
   public record KubeconfigSync(
       String name,
       String targetNamespace,
-      String jobName,
+      String jobNamePrefix,
       String onepasswordItem,
-      String hostname,
-      String apiPort,
       String serverUrl,
       String connectHost,
       String tokenSecret,
-      String serviceAccount,
-      String role,
       String kubeconfigSecret,
-      List<String> initCommand,
-      List<String> syncCommand) {}
+      String image) {}
 
   private KubeconfigSyncResolver() {}
 
@@ -39,27 +37,25 @@ public final class KubeconfigSyncResolver {
     String hostname = or(spec.hostname(), "");
     String serverUrl = or(spec.serverUrl(),
         hostname.isEmpty() ? "" : Names.serverUrl(hostname, apiPort));
-    Map<String, String> initVariables = new LinkedHashMap<>();
-    initVariables.put("NAMESPACE", spec.targetNamespace());
-    initVariables.put("SECRET_NAME", Names.vclusterKubeconfigSecret(name));
-
+    String image = platform.images().kubeconfigSync();
     KubeconfigSync model = new KubeconfigSync(
         name,
         spec.targetNamespace(),
-        or(spec.kubeconfigSyncJobName(), Names.kubeconfigSyncJob(name, "")),
+        prefix(or(spec.kubeconfigSyncJobName(), Names.kubeconfigSyncJob(name, ""))),
         or(spec.onepasswordItem(), Names.onepasswordItem(name)),
-        hostname,
-        String.valueOf(apiPort),
         serverUrl,
         platform.onepassword().connectHost(),
         Names.onepasswordTokenSecret(name),
-        Names.kubeconfigSyncAccount(name),
-        Names.kubeconfigReaderRole(name),
         Names.vclusterKubeconfigSecret(name),
-        List.of("/bin/bash", "-c", JobScripts.withVariables(initVariables,
-            JobScripts.read(JobScripts.WAIT_FOR_KUBECONFIG))),
-        List.of("/bin/sh", "-c", JobScripts.read(JobScripts.SYNC_TO_ONEPASSWORD)));
+        image.isEmpty() ? BuildInfo.image() : image);
     return new Resolution(model, SubRequestStatus.of(
         PromiseKind.VCLUSTER_KUBECONFIG_SYNC, name, spec.targetNamespace()));
+  }
+
+  private static String prefix(String jobName) {
+    if (jobName.length() <= JOB_PREFIX_LENGTH) {
+      return jobName;
+    }
+    return jobName.substring(0, JOB_PREFIX_LENGTH).replaceAll("-+$", "");
   }
 }

@@ -55,14 +55,6 @@ public final class Names {
     return "vcluster-" + name + "-onepassword-token";
   }
 
-  public static String kubeconfigSyncAccount(String name) {
-    return "vcluster-" + name + "-kubeconfig-sync";
-  }
-
-  public static String kubeconfigReaderRole(String name) {
-    return "vcluster-" + name + "-kubeconfig-reader";
-  }
-
   public static String serverUrl(String hostname, int apiPort) {
     return "https://" + hostname + ":" + apiPort;
   }

@@ -31,5 +31,6 @@ public record PlatformSettings(
 
   public record Chart(String repoURL, String name, String version, String valuesSchemaFile) {}
 
-  public record Images(String kubectl, String sync, String vclusterControlPlane) {}
+  /** {@code kubeconfigSync} empty means this pipeline image's own reference. */
+  public record Images(String kubeconfigSync, String vclusterControlPlane) {}
 }

@@ -1,0 +1,82 @@
+package tech.integratn.pipeline.cli;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tech.integratn.pipeline.ExitCode;
+import tech.integratn.pipeline.PipelineException;
+import tech.integratn.pipeline.sync.KubeconfigSync;
+import tech.integratn.pipeline.sync.OnePasswordConnect;
+
+/** The kubeconfig sync Job's one container: this image, with this subcommand. */
+@Command(
+    name = "sync-kubeconfig",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Copies a vcluster's kubeconfig (its Secret, mounted as a file) and the Argo CD cluster "
+            + "config made from it into a 1Password item, through 1Password Connect.",
+        "Environment: OP_CONNECT_HOST, OP_CONNECT_TOKEN, OP_VAULT_ID (id or name; else the vault "
+            + "named homelab), OP_ITEM_NAME, VCLUSTER_NAME, NAMESPACE, SERVER_URL (optional)."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:the item was created or replaced",
+        "2:a required environment variable is missing",
+        "3:the kubeconfig is missing, empty, or has no static credentials",
+        "7:1Password Connect refused the request or did not answer in time"})
+final class SyncKubeconfigCommand implements Callable<Integer> {
+  @Option(names = "--kubeconfig", paramLabel = "FILE",
+      description = "the mounted kubeconfig (default: ${DEFAULT-VALUE})")
+  Path kubeconfig = Path.of("/etc/vcluster-kubeconfig/config");
+
+  @Option(names = "--wait-seconds", paramLabel = "N",
+      description = "how long to wait for the kubeconfig to be there (default: ${DEFAULT-VALUE})")
+  int waitSeconds = 300;
+
+  @Option(names = "--timeout-seconds", paramLabel = "N",
+      description = "how long each Connect call may keep retrying (default: ${DEFAULT-VALUE})")
+  int timeoutSeconds = 120;
+
+  private final Map<String, String> environment;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  SyncKubeconfigCommand(Map<String, String> environment, PrintStream out, PrintStream err) {
+    this.environment = environment;
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    try {
+      OnePasswordConnect connect = new OnePasswordConnect(
+          URI.create(required("OP_CONNECT_HOST")), required("OP_CONNECT_TOKEN"),
+          Duration.ofSeconds(timeoutSeconds), out);
+      new KubeconfigSync(connect, out).run(new KubeconfigSync.Request(kubeconfig,
+          Duration.ofSeconds(waitSeconds), required("VCLUSTER_NAME"),
+          environment.getOrDefault("NAMESPACE", ""), environment.getOrDefault("SERVER_URL", "").trim(),
+          required("OP_ITEM_NAME"), environment.getOrDefault("OP_VAULT_ID", "").trim()));
+      return ExitCode.OK.code();
+    } catch (PipelineException e) {
+      err.println(e.getMessage());
+      return e.exitCode().code();
+    } catch (IllegalArgumentException e) {
+      err.println("OP_CONNECT_HOST is not a URL (" + e.getMessage() + ").");
+      return ExitCode.USAGE.code();
+    }
+  }
+
+  private String required(String name) {
+    String value = environment.getOrDefault(name, "").trim();
+    if (value.isEmpty()) {
+      throw new PipelineException(ExitCode.USAGE, name + " is not set; the rendered kubeconfig "
+          + "sync Job sets it. Run this subcommand from that Job, or set it.");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,96 @@
+package tech.integratn.pipeline.sync;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tech.integratn.pipeline.ExitCode;
+import tech.integratn.pipeline.PipelineException;
+import tech.integratn.pipeline.yaml.Yaml;
+
+/**
+ * The parts of a vcluster kubeconfig that Argo CD needs: the server, the CA, and a static
+ * credential (a bearer token, else a client certificate and key). The current context's cluster
+ * and user are used, else the first of each. Exec plugins and auth providers run code on the
+ * reader's side, which an Argo CD cluster Secret cannot, so they are refused.
+ */
+public record Kubeconfig(String server, String caData, String token, String certData,
+    String keyData) {
+  private static final int MAX_CODE_POINTS = 1024 * 1024;
+
+  public static Kubeconfig parse(String text, String source) {
+    if (text.isBlank()) {
+      throw unusable(source, "is empty");
+    }
+    Object document;
+    try {
+      List<Object> documents = Yaml.loadAll(text, MAX_CODE_POINTS);
+      document = documents.isEmpty() ? null : documents.get(0);
+    } catch (RuntimeException e) {
+      throw unusable(source, "is not valid YAML (" + e.getMessage().replaceAll("\\s+", " ") + ")");
+    }
+    if (!(document instanceof Map<?, ?> config)) {
+      throw unusable(source, "is not a kubeconfig (no YAML mapping)");
+    }
+    Map<?, ?> context = named(config, "contexts", text(config.get("current-context")))
+        .map(c -> map(c.get("context"))).orElse(Map.of());
+    Map<?, ?> cluster = named(config, "clusters", text(context.get("cluster")))
+        .map(c -> map(c.get("cluster"))).orElse(Map.of());
+    Map<?, ?> user = named(config, "users", text(context.get("user")))
+        .map(u -> map(u.get("user"))).orElse(Map.of());
+    if (user.containsKey("exec") || user.containsKey("auth-provider")) {
+      throw unusable(source, "authenticates with " + (user.containsKey("exec") ? "an exec plugin"
+          : "an auth provider") + ", which Argo CD's cluster Secret cannot run");
+    }
+    Kubeconfig parsed = new Kubeconfig(text(cluster.get("server")),
+        text(cluster.get("certificate-authority-data")), text(user.get("token")),
+        text(user.get("client-certificate-data")), text(user.get("client-key-data")));
+    if (parsed.token.isEmpty() && (parsed.certData.isEmpty() || parsed.keyData.isEmpty())) {
+      throw unusable(source, "has neither a token nor a client certificate and key for its user");
+    }
+    return parsed;
+  }
+
+  /**
+   * Argo CD's cluster config (the {@code config} of its cluster Secret) as compact JSON: the
+   * bearer token when there is one, else the client certificate and key; with the CA always.
+   */
+  public String argocdConfig() {
+    StringBuilder json = new StringBuilder("{");
+    if (!token.isEmpty()) {
+      json.append("\"bearerToken\":").append(Json.string(token)).append(',');
+    }
+    json.append("\"tlsClientConfig\":{\"insecure\":false,\"caData\":").append(Json.string(caData));
+    if (token.isEmpty()) {
+      json.append(",\"certData\":").append(Json.string(certData))
+          .append(",\"keyData\":").append(Json.string(keyData));
+    }
+    return json.append("}}").toString();
+  }
+
+  /** The entry of {@code list} named {@code name}, else its first entry. */
+  private static Optional<Map<?, ?>> named(Map<?, ?> config, String list, String name) {
+    if (!(config.get(list) instanceof List<?> entries) || entries.isEmpty()) {
+      return Optional.empty();
+    }
+    for (Object entry : entries) {
+      if (entry instanceof Map<?, ?> m && !name.isEmpty() && name.equals(text(m.get("name")))) {
+        return Optional.of(m);
+      }
+    }
+    return entries.get(0) instanceof Map<?, ?> first ? Optional.of(first) : Optional.empty();
+  }
+
+  private static Map<?, ?> map(Object value) {
+    return value instanceof Map<?, ?> m ? m : Map.of();
+  }
+
+  private static String text(Object value) {
+    return value == null ? "" : String.valueOf(value).trim();
+  }
+
+  private static PipelineException unusable(String source, String problem) {
+    return new PipelineException(ExitCode.INVALID_INPUT, "The kubeconfig " + source + " "
+        + problem + ". Argo CD needs a kubeconfig with a bearer token or a client certificate "
+        + "and key; check the vcluster's exportKubeConfig settings and its Secret.");
+  }
+}
