@@ -3,7 +3,9 @@ package tech.integratn.pipeline;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tech.integratn.pipeline.guard.OutputGuard;
 import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.read.RequestReader;
@@ -23,7 +25,7 @@ public final class Pipeline {
 
   /** Where the run reads and writes, and how. */
   public record Settings(Path input, Path output, Path metadata, TemplateRenderer templates,
-      PlatformSettings platform, boolean dryRun) {}
+      PlatformSettings platform, PromiseKind.Mode mode, boolean dryRun) {}
 
   private final PrintStream log;
 
@@ -35,19 +37,75 @@ public final class Pipeline {
   public record Rendered(Request request, Resolution resolution, List<RenderedFile> files) {}
 
   public void configure(Settings settings) {
-    Rendered rendered = render(settings.input(), settings.templates(), settings.platform());
+    Rendered rendered = render(settings.input(), settings.templates(), settings.platform(),
+        settings.mode());
     new OutputGuard().check(rendered.files());
     write(settings, rendered);
   }
 
-  /** read, resolve and render; the guard has not run yet. */
-  public Rendered render(Path input, TemplateRenderer templates, PlatformSettings platform) {
+  /**
+   * read, resolve and render; the guard has not run yet. {@code mode} null means the kind's own;
+   * in direct mode each sub-request is rendered here, as its own promise would.
+   */
+  public Rendered render(Path input, TemplateRenderer templates, PlatformSettings platform,
+      PromiseKind.Mode mode) {
     Request request = new RequestReader().read(input);
+    PromiseKind.Mode effective = modeOf(request.kind(), mode);
+    Rendered rendered = renderRequest(request, templates, platform);
+    return effective == PromiseKind.Mode.DIRECT ? direct(rendered, templates, platform) : rendered;
+  }
+
+  private Rendered renderRequest(Request request, TemplateRenderer templates,
+      PlatformSettings platform) {
     new SchemaValidator().validate(request);
     Resolution resolution = request.kind().resolve(request, platform);
     resolution.warnings().forEach(log::println);
     return new Rendered(request, resolution,
         templates.render(request.kind(), resolution.model(), platform));
+  }
+
+  /**
+   * Direct mode: every sub-request the orchestrator rendered goes through its own kind here,
+   * and its files are published under {@code <promise>/}. The status is the orchestrator's, with
+   * each part's status under {@code parts}.
+   */
+  private Rendered direct(Rendered orchestrator, TemplateRenderer templates,
+      PlatformSettings platform) {
+    List<RenderedFile> files = new ArrayList<>();
+    Map<String, Object> parts = new LinkedHashMap<>();
+    for (RenderedFile subRequest : orchestrator.files()) {
+      Request part = new RequestReader().parse(subRequest.content(), Path.of(subRequest.name()));
+      Rendered rendered = renderRequest(part, templates, platform);
+      String folder = part.kind().promise() + "/";
+      for (RenderedFile file : rendered.files()) {
+        files.add(new RenderedFile(folder + file.name(), file.content()));
+      }
+      Map<String, Object> status = new LinkedHashMap<>(rendered.resolution().status());
+      status.put("files", rendered.files().stream().map(f -> folder + f.name()).toList());
+      parts.put(part.kind().promise(), status);
+    }
+    Map<String, Object> status = new LinkedHashMap<>(orchestrator.resolution().status());
+    status.put("files", files.stream().map(RenderedFile::name).toList());
+    status.put("parts", parts);
+    Resolution resolution = new Resolution(orchestrator.resolution().model(), status,
+        orchestrator.resolution().warnings());
+    return new Rendered(orchestrator.request(), resolution, files);
+  }
+
+  private static PromiseKind.Mode modeOf(PromiseKind kind, PromiseKind.Mode requested) {
+    if (requested == null || requested == kind.defaultMode()) {
+      return kind.defaultMode();
+    }
+    if (requested == PromiseKind.Mode.DIRECT && !kind.emitsSubRequests()) {
+      throw new PipelineException(ExitCode.USAGE, "--mode direct renders a request's parts "
+          + "itself, and a " + kind.kind() + " has none; leave --mode out for it.");
+    }
+    if (requested == PromiseKind.Mode.COMPOUND && kind.defaultMode() == PromiseKind.Mode.DIRECT) {
+      throw new PipelineException(ExitCode.USAGE, "A " + kind.kind() + " is always rendered "
+          + "directly (its promise requires no others); use a VClusterOrchestrator for the "
+          + "compound chain.");
+    }
+    return requested;
   }
 
   private void write(Settings settings, Rendered rendered) {
@@ -81,7 +139,7 @@ public final class Pipeline {
     try {
       Request request = new RequestReader().read(input);
       what = describe(request);
-      files = request.kind().outputFiles();
+      files = request.kind().publishedFiles();
     } catch (PipelineException e) {
       log.println("delete: the input could not be read (" + e.getMessage() + "); continuing");
       log.println("delete: nothing to write; Kratix removes what the configure workflow published");

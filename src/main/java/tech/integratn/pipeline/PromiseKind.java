@@ -22,8 +22,7 @@ import tech.integratn.pipeline.settings.PlatformSettings;
  * A new kind is one more row.
  */
 public enum PromiseKind {
-  VCLUSTER_ORCHESTRATOR("VClusterOrchestrator", "vcluster-orchestrator", List.of(
-      "vcluster-namespace.yaml",
+  VCLUSTER_ORCHESTRATOR("VClusterOrchestrator", "vcluster-orchestrator", Mode.COMPOUND, List.of(
       "vcluster-core-request.yaml",
       "vcluster-coredns-request.yaml",
       "argocd-project-request.yaml",
@@ -32,23 +31,25 @@ public enum PromiseKind {
       "vcluster-kubeconfig-external-secret-request.yaml",
       "vcluster-argocd-cluster-request.yaml"),
       Served.of(OrchestratorSpec.class, OrchestratorResolver::resolve)),
-  VCLUSTER_CORE("VClusterCore", "vcluster-core", List.of("namespace.yaml", "helm-values.yaml"),
+  /** The orchestrator's request, rendered directly: its templates, then each part's. */
+  VCLUSTER("VCluster", "vcluster", Mode.DIRECT, VCLUSTER_ORCHESTRATOR),
+  VCLUSTER_CORE("VClusterCore", "vcluster-core", Mode.COMPOUND, List.of("namespace.yaml", "helm-values.yaml"),
       Served.of(SubRequestSpecs.Core.class, SubRequestResolvers::core)),
-  VCLUSTER_COREDNS("VClusterCoredns", "vcluster-coredns", List.of("coredns-configmap.yaml"),
+  VCLUSTER_COREDNS("VClusterCoredns", "vcluster-coredns", Mode.COMPOUND, List.of("coredns-configmap.yaml"),
       Served.of(SubRequestSpecs.Coredns.class, SubRequestResolvers::coredns)),
-  VCLUSTER_KUBECONFIG_SYNC("VClusterKubeconfigSync", "vcluster-kubeconfig-sync",
+  VCLUSTER_KUBECONFIG_SYNC("VClusterKubeconfigSync", "vcluster-kubeconfig-sync", Mode.COMPOUND,
       List.of("kubeconfig-sync-job.yaml"),
       Served.of(SubRequestSpecs.KubeconfigSync.class, KubeconfigSyncResolver::resolve)),
   VCLUSTER_KUBECONFIG_EXTERNAL_SECRET("VClusterKubeconfigExternalSecret",
-      "vcluster-kubeconfig-external-secret", List.of("external-secret.yaml"),
+      "vcluster-kubeconfig-external-secret", Mode.COMPOUND, List.of("external-secret.yaml"),
       Served.of(SubRequestSpecs.KubeconfigExternalSecret.class,
           SubRequestResolvers::kubeconfigExternalSecret)),
   VCLUSTER_ARGOCD_CLUSTER_REGISTRATION("VClusterArgoCDClusterRegistration",
-      "vcluster-argocd-cluster-registration", List.of("argocd-cluster-secret.yaml"),
+      "vcluster-argocd-cluster-registration", Mode.COMPOUND, List.of("argocd-cluster-secret.yaml"),
       Served.of(SubRequestSpecs.ClusterRegistration.class, SubRequestResolvers::clusterRegistration)),
-  ARGOCD_PROJECT("ArgoCDProject", "argocd-project", List.of("argocd-project.yaml"),
+  ARGOCD_PROJECT("ArgoCDProject", "argocd-project", Mode.COMPOUND, List.of("argocd-project.yaml"),
       Served.of(SubRequestSpecs.Project.class, SubRequestResolvers::project)),
-  ARGOCD_APPLICATION("ArgoCDApplication", "argocd-application", List.of("argocd-application.yaml"),
+  ARGOCD_APPLICATION("ArgoCDApplication", "argocd-application", Mode.COMPOUND, List.of("argocd-application.yaml"),
       Served.of(SubRequestSpecs.Application.class, SubRequestResolvers::application));
 
   public static final String GROUP = "platform.integratn.tech";
@@ -60,12 +61,56 @@ public enum PromiseKind {
   private final List<String> outputFiles;
 
   private final Served<?> served;
+  private final Mode mode;
+  private final String templates;
 
-  PromiseKind(String kind, String promise, List<String> outputFiles, Served<?> served) {
+  PromiseKind(String kind, String promise, Mode mode, List<String> outputFiles, Served<?> served) {
     this.kind = kind;
     this.promise = promise;
+    this.mode = mode;
+    this.templates = promise;
     this.outputFiles = outputFiles;
     this.served = served;
+  }
+
+  /** A kind that shares another's request schema, resolver and templates. */
+  PromiseKind(String kind, String promise, Mode mode, PromiseKind like) {
+    this.kind = kind;
+    this.promise = promise;
+    this.mode = mode;
+    this.templates = like.templates;
+    this.outputFiles = like.outputFiles;
+    this.served = like.served;
+  }
+
+  /**
+   * How a request is published: {@code COMPOUND} writes the orchestrator's sub-requests for
+   * their own promises; {@code DIRECT} renders each of them here and writes their documents.
+   */
+  public enum Mode { COMPOUND, DIRECT }
+
+  /** The mode a request of this kind gets when the command line names none. */
+  public Mode defaultMode() {
+    return mode;
+  }
+
+  /** Whether a request of this kind emits sub-requests (and so can be rendered directly). */
+  public boolean emitsSubRequests() {
+    return templates.equals(VCLUSTER_ORCHESTRATOR.templates);
+  }
+
+  /** What a request of this kind publishes in its default mode: direct mode's folders per part. */
+  public List<String> publishedFiles() {
+    if (mode == Mode.COMPOUND) {
+      return outputFiles;
+    }
+    return Arrays.stream(values()).filter(k -> !k.emitsSubRequests())
+        .flatMap(k -> k.outputFiles.stream().map(file -> k.promise + "/" + file)).toList();
+  }
+
+  /** The directory of this kind's templates under {@code templates/}. */
+  public String templates() {
+    return templates;
   }
 
   /** Binds the request's spec to this kind's record and resolves it. */

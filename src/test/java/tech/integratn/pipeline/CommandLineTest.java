@@ -41,7 +41,7 @@ class CommandLineTest {
   void deleteWritesNothingAndExitsZero() {
     Cli result = Cli.run(paths("--action", "delete"));
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("VClusterOrchestrator", "vcluster-namespace.yaml");
+    assertThat(result.out()).contains("VClusterOrchestrator", "vcluster-core-request.yaml");
     assertThat(work.resolve("out")).doesNotExist();
     assertThat(work.resolve("meta")).doesNotExist();
   }
@@ -76,7 +76,7 @@ class CommandLineTest {
   void anExplicitActionWinsOverTheEnvironment() {
     Cli result = Cli.run(Map.of("KRATIX_WORKFLOW_ACTION", "delete"), paths("--action", "configure"));
     assertThat(result.exitCode()).isZero();
-    assertThat(work.resolve("out/vcluster-namespace.yaml")).exists();
+    assertThat(work.resolve("out/vcluster-core-request.yaml")).exists();
   }
 
   @Test
@@ -89,7 +89,7 @@ class CommandLineTest {
   void configureLogsEachFileAndWritesStatus() {
     Cli result = Cli.run(paths());
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out().lines().filter(l -> l.startsWith("wrote "))).hasSize(9);
+    assertThat(result.out().lines().filter(l -> l.startsWith("wrote "))).hasSize(8);
     assertThat(work.resolve("meta/status.yaml")).content()
         .contains("message:", "hostname: team-a.integratn.tech").doesNotContain("kratix:");
   }

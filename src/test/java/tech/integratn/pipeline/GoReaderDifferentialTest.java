@@ -62,7 +62,7 @@ class GoReaderDifferentialTest {
     Pipeline.Rendered rendered;
     try {
       rendered = new Pipeline(new PrintStream(java.io.OutputStream.nullOutputStream()))
-          .render(input, TemplateRenderer.bundled(), SettingsReader.defaults());
+          .render(input, TemplateRenderer.bundled(), SettingsReader.defaults(), null);
     } catch (PipelineException refusedBeforeRendering) {
       assertThat(golden).as(refusedBeforeRendering.getMessage()).isFalse();
       return;

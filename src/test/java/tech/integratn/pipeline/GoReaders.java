@@ -45,6 +45,7 @@ final class GoReaders {
     Path dir = Files.createDirectories(work.resolve("kustomize"));
     StringBuilder kustomization = new StringBuilder("resources:\n");
     for (RenderedFile file : files) {
+      Files.createDirectories(dir.resolve(file.name()).getParent());
       Files.writeString(dir.resolve(file.name()), file.content());
       kustomization.append("- ").append(file.name()).append('\n');
     }

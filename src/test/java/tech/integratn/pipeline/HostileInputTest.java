@@ -56,7 +56,7 @@ class HostileInputTest {
         Arguments.of("a list", bytes("- a\n- b\n"), "list"),
         Arguments.of("a scalar", bytes("hello\n"), "single value"),
         Arguments.of("two documents", bytes(HEAD + "spec: {name: x}\n---\n" + HEAD + "spec: {name: y}\n"), "2 YAML documents"),
-        Arguments.of("unknown kind", bytes("apiVersion: platform.integratn.tech/v1alpha1\nkind: VClusterX\nspec: {}\n"), "VClusterOrchestrator, VClusterCore"),
+        Arguments.of("unknown kind", bytes("apiVersion: platform.integratn.tech/v1alpha1\nkind: VClusterX\nspec: {}\n"), "VClusterOrchestrator, VCluster, VClusterCore"),
         Arguments.of("wrong group", bytes("apiVersion: other.example.com/v1alpha1\nkind: VClusterOrchestrator\nspec: {}\n"), "apiVersion"),
         Arguments.of("no kind", bytes("spec: {name: x}\n"), "kind"),
         Arguments.of("null spec", bytes(HEAD + "spec: null\n"), "spec"),

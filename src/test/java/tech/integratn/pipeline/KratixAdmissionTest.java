@@ -95,7 +95,7 @@ class KratixAdmissionTest {
     List<String> required = new ArrayList<>();
     built(kind).at("/spec/requiredPromises").forEach(p -> required.add(p.path("name").asText()));
     assertThat(required).containsExactlyInAnyOrderElementsOf(Arrays.stream(PromiseKind.values())
-        .filter(k -> k != PromiseKind.VCLUSTER_ORCHESTRATOR).map(PromiseKind::promise).toList());
+        .filter(k -> !k.emitsSubRequests()).map(PromiseKind::promise).toList());
   }
 
   static List<Path> orchestratorCases() {

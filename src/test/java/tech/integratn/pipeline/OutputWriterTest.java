@@ -52,14 +52,14 @@ class OutputWriterTest {
   void aLinkToAnOutsideFileIsRefusedNotFollowed() throws IOException {
     Path outside = Files.writeString(work.resolve("elsewhere"), "precious\n");
     Path out = Files.createDirectories(work.resolve("out"));
-    Files.createSymbolicLink(out.resolve("vcluster-namespace.yaml"), outside);
+    Files.createSymbolicLink(out.resolve("vcluster-core-request.yaml"), outside);
 
     Cli result = render(out, work.resolve("meta"));
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.WRITE_FAILED.code());
-    assertThat(result.err()).contains("vcluster-namespace.yaml", "symbolic link");
+    assertThat(result.err()).contains("vcluster-core-request.yaml", "symbolic link");
     assertThat(Files.readString(outside)).isEqualTo("precious\n");
-    assertThat(Files.isSymbolicLink(out.resolve("vcluster-namespace.yaml"))).isTrue();
+    assertThat(Files.isSymbolicLink(out.resolve("vcluster-core-request.yaml"))).isTrue();
   }
 
   @Test

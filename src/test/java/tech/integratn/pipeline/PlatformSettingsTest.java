@@ -94,7 +94,7 @@ class PlatformSettingsTest {
     collectStrings(YAML.readTree(DEFAULTS.toFile()), "", defaults);
     List<Path> cases = Fixtures.cases().stream()
         .filter(c -> c.getFileName().toString().endsWith("-other-platform")).toList();
-    assertThat(cases).hasSize(8);
+    assertThat(cases).hasSize(9);
     for (Path fixture : cases) {
       for (Path file : Fixtures.files(Fixtures.expectedOutput(fixture))) {
         String text = Files.readString(Fixtures.expectedOutput(fixture).resolve(file));

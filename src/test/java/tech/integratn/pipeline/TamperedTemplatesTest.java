@@ -87,13 +87,13 @@ class TamperedTemplatesTest {
   @Test
   void aTemplateThatBreaksTheYamlWritesNothing() throws IOException {
     Path templates = copyOfBundledTemplates();
-    Path victim = templates.resolve("vcluster-orchestrator/vcluster-namespace.yaml.ftl");
+    Path victim = templates.resolve("vcluster-orchestrator/vcluster-core-request.yaml.ftl");
     Files.writeString(victim, Files.readString(victim) + "  broken: [unclosed\n");
 
     Cli result = render(templates);
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.OUTPUT_REFUSED.code());
-    assertThat(result.err()).contains("vcluster-namespace.yaml").contains("not valid YAML");
+    assertThat(result.err()).contains("vcluster-core-request.yaml").contains("not valid YAML");
     assertThat(work.resolve("out")).doesNotExist();
   }
 }

@@ -11,6 +11,7 @@ import tech.integratn.pipeline.BuildInfo;
 import tech.integratn.pipeline.ExitCode;
 import tech.integratn.pipeline.Pipeline;
 import tech.integratn.pipeline.PipelineException;
+import tech.integratn.pipeline.PromiseKind;
 import tech.integratn.pipeline.render.TemplateRenderer;
 import tech.integratn.pipeline.settings.SettingsReader;
 
@@ -55,6 +56,11 @@ public final class RenderCommand implements Callable<Integer> {
       description = "platform settings (default: the file $" + SettingsReader.ENVIRONMENT_VARIABLE
           + " names, if it exists, else the built-in defaults)")
   Path settings;
+
+  @Option(names = "--mode", paramLabel = "MODE",
+      description = "compound (write the orchestrator's sub-requests) or direct (render them "
+          + "here and write their documents); default: the kind's own (VCluster: direct)")
+  PromiseKind.Mode mode;
 
   @Option(names = "--action", paramLabel = "ACTION",
       description = "configure or delete (default: $" + ACTION_ENV + ", else configure)")
@@ -113,7 +119,7 @@ public final class RenderCommand implements Callable<Integer> {
       } else {
         pipeline.configure(new Pipeline.Settings(input, output, metadata,
             templates == null ? TemplateRenderer.bundled() : TemplateRenderer.fromDirectory(templates),
-            SettingsReader.forRun(settings, environment),
+            SettingsReader.forRun(settings, environment), mode,
             "true".equalsIgnoreCase(environment.getOrDefault(DRY_RUN_ENV, "").trim())));
       }
       return ExitCode.OK.code();

@@ -19,17 +19,26 @@ public record Request(PromiseKind kind, Map<String, Object> object) {
     return namespace instanceof String s && !s.isEmpty() ? s : DEFAULT_NAMESPACE;
   }
 
+  /** The resource's labels, string values only. */
+  public Map<String, String> labels() {
+    return strings(metadata().get("labels"));
+  }
+
   /** The resource's annotations, string values only (the API server allows nothing else). */
   public Map<String, String> annotations() {
-    Map<String, String> annotations = new LinkedHashMap<>();
-    if (metadata().get("annotations") instanceof Map<?, ?> map) {
+    return strings(metadata().get("annotations"));
+  }
+
+  private static Map<String, String> strings(Object value) {
+    Map<String, String> strings = new LinkedHashMap<>();
+    if (value instanceof Map<?, ?> map) {
       map.forEach((k, v) -> {
         if (v instanceof String s) {
-          annotations.put(String.valueOf(k), s);
+          strings.put(String.valueOf(k), s);
         }
       });
     }
-    return annotations;
+    return strings;
   }
 
   /** When the request last changed, as RFC 3339; the epoch when the file does not say. */

@@ -40,8 +40,12 @@ public final class RequestReader {
   public static final int MAX_VALUES = 100_000;
 
   public Request read(Path file) {
-    String text = decode(file, readBytes(file));
-    Map<String, Object> object = parseSingleMapping(file, text);
+    return parse(decode(file, readBytes(file)), file);
+  }
+
+  /** A request already in memory (a sub-request rendered in direct mode); {@code source} names it. */
+  public Request parse(String text, Path source) {
+    Map<String, Object> object = parseSingleMapping(source, text);
     checkShape(object);
     return new Request(kindOf(object), object);
   }

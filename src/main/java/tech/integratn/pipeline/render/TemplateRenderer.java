@@ -96,7 +96,7 @@ public final class TemplateRenderer {
     data.put("platform", asMap(platform));
     List<RenderedFile> files = new ArrayList<>();
     for (String file : kind.outputFiles()) {
-      String templateName = kind.promise() + "/" + file + TEMPLATE_SUFFIX;
+      String templateName = kind.templates() + "/" + file + TEMPLATE_SUFFIX;
       files.add(new RenderedFile(file, renderOne(templateName, data)));
     }
     return files;

@@ -62,6 +62,11 @@ public final class OrchestratorResolver {
         "files", List.copyOf(PromiseKind.VCLUSTER_ORCHESTRATOR.outputFiles()));
   }
 
+  /** The request's own kind names the promise its parts belong to (vcluster or the orchestrator). */
+  private static String promiseOf(Request request) {
+    return request.kind().promise();
+  }
+
   /** The request's sections, each present (empty when the user left it out). */
   private record Sections(VCluster vcluster, Exposure exposure, Integrations integrations,
       Argocd argocd, ArgocdApplication application) {
@@ -187,7 +192,7 @@ public final class OrchestratorResolver {
    * the components by the last three.
    */
   static Map<String, String> componentLabels(Request request) {
-    String promise = PromiseKind.VCLUSTER_ORCHESTRATOR.promise();
+    String promise = promiseOf(request);
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("kratix.io/component-of-promise-name", promise);
     labels.put("kratix.io/component-of-resource-name", request.name());

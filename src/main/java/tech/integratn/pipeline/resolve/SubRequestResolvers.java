@@ -20,14 +20,41 @@ import tech.integratn.pipeline.read.SubRequestSpecs.Source;
 public final class SubRequestResolvers {
   private SubRequestResolvers() {}
 
-  /** Template model of a VClusterCore. */
-  public record Core(String name, String targetNamespace, String valuesYaml) {}
+  /** Template model of a VClusterCore, which owns the vcluster's Namespace. */
+  public record Core(String name, String targetNamespace, String valuesYaml,
+      Map<String, String> namespaceLabels) {}
 
   public static Resolution core(Request request, SubRequestSpecs.Core spec,
       PlatformSettings platform) {
-    Core model = new Core(spec.name(), spec.targetNamespace(), or(spec.valuesYaml(), ""));
+    Core model = new Core(spec.name(), spec.targetNamespace(), or(spec.valuesYaml(), ""),
+        namespaceLabels(request, spec.name()));
     return new Resolution(model,
         SubRequestStatus.of(PromiseKind.VCLUSTER_CORE, spec.name(), spec.targetNamespace()));
+  }
+
+  /**
+   * The one Namespace of a vcluster, which VClusterCore publishes (the orchestrator does not):
+   * the privileged pod-security level the vcluster's pods need, and the labels that say which
+   * request made it, from the compound labels when the orchestrator emitted this request.
+   */
+  static Map<String, String> namespaceLabels(Request request, String name) {
+    Map<String, String> requestLabels = request.labels();
+    String promise = requestLabels.getOrDefault("kratix.io/component-of-promise-name",
+        PromiseKind.VCLUSTER_CORE.promise());
+    String resource = requestLabels.getOrDefault("kratix.io/component-of-resource-name",
+        request.name());
+    Map<String, String> labels = new java.util.LinkedHashMap<>();
+    labels.put("app", "vcluster");
+    labels.put("instance", name);
+    labels.put("app.kubernetes.io/name", "vcluster");
+    labels.put("app.kubernetes.io/instance", name);
+    labels.put("app.kubernetes.io/managed-by", "kratix");
+    labels.put("kratix.io/promise-name", promise);
+    labels.put("kratix.io/resource-request", resource);
+    labels.put("pod-security.kubernetes.io/enforce", "privileged");
+    labels.put("pod-security.kubernetes.io/audit", "privileged");
+    labels.put("pod-security.kubernetes.io/warn", "privileged");
+    return labels;
   }
 
   /** Template model of a VClusterCoredns. */

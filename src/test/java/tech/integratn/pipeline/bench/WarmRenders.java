@@ -27,7 +27,7 @@ public final class WarmRenders {
     Pipeline pipeline = new Pipeline(new PrintStream(OutputStream.nullOutputStream()));
     Pipeline.Settings settings = new Pipeline.Settings(Path.of(input), work.resolve("output"),
         work.resolve("metadata"), TemplateRenderer.bundled(),
-        tech.integratn.pipeline.settings.SettingsReader.defaults(), false);
+        tech.integratn.pipeline.settings.SettingsReader.defaults(), null, false);
 
     long warmUntil = System.nanoTime() + (long) (seconds * 1e9);
     while (System.nanoTime() < warmUntil) {
