@@ -28,6 +28,8 @@ final class CarriedText {
   private static final Pattern TEMPLATED_KIND_LINE = Pattern.compile(
       "(?:^|[\\s{,\\[-])[\"']?kind[\"']?\\s*:[^\\n]*\\{\\{", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
+  /** One schema for every text: each new one compiles its resolver's patterns again. */
+  private static final CoreSchema SCHEMA = new CoreSchema();
   /** A line that starts or ends a document: where manifest splitters cut. */
   private static final Pattern DOCUMENT_MARKER = Pattern.compile("(?m)^(?:---|\\.\\.\\.)(?=[ \\t\\r\\n]|$)");
 
@@ -96,7 +98,7 @@ final class CarriedText {
         .setCodePointLimit(Math.max(1024, length + 1))
         .setDefaultMap(LinkedHashMap::new)
         .setDefaultList(ArrayList::new)
-        .setSchema(new CoreSchema())
+        .setSchema(SCHEMA)
         .build();
   }
 

@@ -19,6 +19,12 @@ import tech.integratn.pipeline.settings.PlatformSettings;
  */
 public final class ChartValuesCheck {
   private static final Map<String, Schema> COMPILED = new ConcurrentHashMap<>();
+  /**
+   * Values already found valid, per schema: direct mode checks the orchestrator's values, then
+   * the same values again in its ArgoCDApplication part; a verdict cannot change in one JVM.
+   */
+  private static final Map<Schema, java.util.Set<Map<String, Object>>> PASSED =
+      new ConcurrentHashMap<>();
 
   private ChartValuesCheck() {}
 
@@ -48,8 +54,15 @@ public final class ChartValuesCheck {
           + targetRevision + " (bundled: " + ChartReleases.releases().get(0) + " to "
           + ChartReleases.newest() + "); the Helm values were not checked against the chart");
     }
+    java.util.Set<Map<String, Object>> passed =
+        PASSED.computeIfAbsent(schema, k -> ConcurrentHashMap.newKeySet());
+    if (passed.contains(values)) {
+      return Optional.empty();
+    }
     List<Error> errors = schema.validate(JsonTree.of(values));
-    if (!errors.isEmpty()) {
+    if (errors.isEmpty()) {
+      passed.add(values);
+    } else {
       Error error = errors.get(0);
       String at = JsonSchemas.keyPath(error);
       throw PipelineException.invalidField(fieldsToCheck,

@@ -115,9 +115,18 @@ public final class Yaml {
     return dump(BLOCK, value);
   }
 
+  /**
+   * One Dump per settings and thread: building its representer costs more than most values it
+   * writes, and a render writes hundreds. A Dump keeps no state between calls.
+   */
+  private static final ThreadLocal<Dump> BLOCK_DUMP =
+      ThreadLocal.withInitial(() -> new Dump(BLOCK, new ReaderSafeRepresenter(BLOCK)));
+  private static final ThreadLocal<Dump> FLOW_DUMP =
+      ThreadLocal.withInitial(() -> new Dump(FLOW, new ReaderSafeRepresenter(FLOW)));
+
   private static String dump(DumpSettings settings, Object value) {
-    return ReaderSafeRepresenter.escapeRaw(
-        new Dump(settings, new ReaderSafeRepresenter(settings)).dumpToString(value));
+    Dump dump = (settings == BLOCK ? BLOCK_DUMP : FLOW_DUMP).get();
+    return ReaderSafeRepresenter.escapeRaw(dump.dumpToString(value));
   }
 
   /**
