@@ -9,7 +9,8 @@ public enum ExitCode {
   OUTPUT_REFUSED(4),
   TEMPLATE_ERROR(5),
   WRITE_FAILED(6),
-  SYNC_FAILED(7);
+  SYNC_FAILED(7),
+  CHECK_FAILED(8);
 
   private final int code;
 

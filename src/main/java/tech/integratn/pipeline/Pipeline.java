@@ -49,7 +49,12 @@ public final class Pipeline {
    */
   public Rendered render(Path input, TemplateRenderer templates, PlatformSettings platform,
       PromiseKind.Mode mode) {
-    Request request = new RequestReader().read(input);
+    return render(new RequestReader().read(input), templates, platform, mode);
+  }
+
+  /** As {@link #render(Path, TemplateRenderer, PlatformSettings, PromiseKind.Mode)}, read already. */
+  public Rendered render(Request request, TemplateRenderer templates, PlatformSettings platform,
+      PromiseKind.Mode mode) {
     PromiseKind.Mode effective = modeOf(request.kind(), mode);
     Rendered rendered = renderRequest(request, templates, platform);
     return effective == PromiseKind.Mode.DIRECT ? direct(rendered, templates, platform) : rendered;

@@ -6,6 +6,8 @@ package tech.integratn.pipeline;
  */
 public class PipelineException extends RuntimeException {
   private final ExitCode exitCode;
+  /** Where the problem is (a request's field path, a rendered file's place), when known. */
+  private String path;
 
   /** Java class and exception names, which mean nothing to whoever reads the refusal. */
   private static final java.util.regex.Pattern JAVA_NAME = java.util.regex.Pattern.compile(
@@ -28,6 +30,16 @@ public class PipelineException extends RuntimeException {
     return text == null ? "" : JAVA_NAME.matcher(text).replaceAll("");
   }
 
+  /** This refusal, with where it is (as {@code render check} reports it). */
+  public PipelineException at(String where) {
+    this.path = where;
+    return this;
+  }
+
+  public java.util.Optional<String> path() {
+    return java.util.Optional.ofNullable(path);
+  }
+
   public ExitCode exitCode() {
     return exitCode;
   }
@@ -35,7 +47,7 @@ public class PipelineException extends RuntimeException {
   /** A user mistake in the request: {@code field} is the dotted path inside the resource. */
   public static PipelineException invalidField(String field, String problem, String fix) {
     return new PipelineException(ExitCode.INVALID_INPUT,
-        "Invalid request: " + field + ": " + problem + ". " + fix);
+        "Invalid request: " + field + ": " + problem + ". " + fix).at(field);
   }
 
   public static PipelineException invalidInput(String problem) {

@@ -9,6 +9,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.check.DocumentSchemas;
 import tech.integratn.pipeline.read.CrdSchema;
 import tech.integratn.pipeline.resolve.ChartReleases;
 import tech.integratn.pipeline.schema.JsonTree;
@@ -34,20 +35,13 @@ public final class BundledSchemas {
   private BundledSchemas() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      throw new IllegalArgumentException("usage: BundledSchemas CHART_SCHEMAS_DIR CLASSES_DIR");
+    if (args.length != 3) {
+      throw new IllegalArgumentException(
+          "usage: BundledSchemas CHART_SCHEMAS_DIR UPSTREAM_SCHEMAS_DIR CLASSES_DIR");
     }
-    Path classes = Path.of(args[1]);
-    Path chartTarget = Files.createDirectories(classes.resolve(ChartReleases.DIRECTORY));
-    try (DirectoryStream<Path> sources = Files.newDirectoryStream(Path.of(args[0]), "*.json")) {
-      for (Path source : sources) {
-        JsonNode schema;
-        try (InputStream in = Files.newInputStream(source)) {
-          schema = JsonTree.read(in);
-        }
-        write(chartTarget.resolve(source.getFileName().toString()), SchemaCompactor.compact(schema));
-      }
-    }
+    Path classes = Path.of(args[2]);
+    compactAll(Path.of(args[0]), Files.createDirectories(classes.resolve(ChartReleases.DIRECTORY)));
+    compactAll(Path.of(args[1]), Files.createDirectories(classes.resolve(DocumentSchemas.DIRECTORY)));
     for (PromiseKind kind : PromiseKind.values()) {
       String promise = Files.readString(classes.resolve(CrdSchema.promiseResource(kind)),
           StandardCharsets.UTF_8);
@@ -56,6 +50,18 @@ public final class BundledSchemas {
       Path target = classes.resolve(CrdSchema.schemaResource(kind));
       Files.createDirectories(target.getParent());
       write(target, schema);
+    }
+  }
+
+  private static void compactAll(Path sourceDirectory, Path target) throws IOException {
+    try (DirectoryStream<Path> sources = Files.newDirectoryStream(sourceDirectory, "*.json")) {
+      for (Path source : sources) {
+        JsonNode schema;
+        try (InputStream in = Files.newInputStream(source)) {
+          schema = JsonTree.read(in);
+        }
+        write(target.resolve(source.getFileName().toString()), SchemaCompactor.compact(schema));
+      }
     }
   }
 

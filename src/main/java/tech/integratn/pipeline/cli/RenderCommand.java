@@ -34,7 +34,8 @@ import tech.integratn.pipeline.settings.SettingsReader;
         "4:output refused: a Secret or invalid YAML was rendered; nothing written",
         "5:template missing or failing (--templates)",
         "6:output could not be written; nothing kept",
-        "7:sync-kubeconfig: 1Password Connect refused or did not answer"})
+        "7:sync-kubeconfig: 1Password Connect refused or did not answer",
+        "8:check / test: a request failed, or a rendered file differs"})
 public final class RenderCommand implements Callable<Integer> {
   public static final String ACTION_ENV = "KRATIX_WORKFLOW_ACTION";
   public static final String DRY_RUN_ENV = "KRATIX_DRY_RUN";
@@ -99,6 +100,8 @@ public final class RenderCommand implements Callable<Integer> {
     }
     CommandLine cli = new CommandLine(command);
     cli.addSubcommand(new SyncKubeconfigCommand(environment, out, err));
+    cli.addSubcommand(new CheckCommand(environment, out, err));
+    cli.addSubcommand(new TestCommand(environment, out, err));
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);

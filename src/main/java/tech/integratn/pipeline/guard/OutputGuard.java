@@ -84,7 +84,7 @@ public final class OutputGuard {
             + fields.texts("kind").get(0) + ", apiVersion "
             + (fields.texts("apiVersion").isEmpty() ? "unset" : fields.texts("apiVersion").get(0))
             + "). Secrets must never be published to the state repository: deliver them with an "
-            + "ExternalSecret instead.");
+            + "ExternalSecret instead.").at(where + (path.isEmpty() ? "" : " at " + path));
       }
       for (NodeTuple tuple : fields.tuples) {
         String key = tuple.getKeyNode() instanceof ScalarNode k ? Fields.text(k) : "?";

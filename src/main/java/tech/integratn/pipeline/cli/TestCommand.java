@@ -1,0 +1,114 @@
+package tech.integratn.pipeline.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tech.integratn.pipeline.ExitCode;
+import tech.integratn.pipeline.PipelineException;
+import tech.integratn.pipeline.check.PipelineTest;
+import tech.integratn.pipeline.render.TemplateRenderer;
+import tech.integratn.pipeline.settings.SettingsReader;
+
+/** {@code render test}: renders cases and diffs them against their expected files. */
+@Command(
+    name = "test",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Renders test cases and compares them with their expected files, printing a unified "
+            + "diff per differing file. Either the kratix test pipeline layout (--input-dir with "
+            + "object.yaml, --expected-output-dir, optionally --expected-metadata-dir), or CASES "
+            + "directories laid out like test-fixtures/ (<case>/input/object.yaml, <case>/output/, "
+            + "<case>/metadata/, optional <case>/settings.yaml)."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:every case matched (or --update rewrote them)", "2:bad command line",
+        "8:a rendered file differs, or a case failed to render"})
+final class TestCommand implements Callable<Integer> {
+  @Parameters(arity = "0..*", paramLabel = "CASES", description = "case directories")
+  List<Path> caseDirectories = List.of();
+
+  @Option(names = "--input-dir", paramLabel = "DIR", description = "holds object.yaml")
+  Path inputDir;
+
+  @Option(names = "--expected-output-dir", paramLabel = "DIR", description = "the expected output")
+  Path expectedOutputDir;
+
+  @Option(names = "--expected-metadata-dir", paramLabel = "DIR",
+      description = "the expected metadata (status.yaml); optional")
+  Path expectedMetadataDir;
+
+  @Option(names = "--settings", paramLabel = "FILE", description = "platform settings")
+  Path settings;
+
+  @Option(names = "--templates", paramLabel = "DIR", description = "templates to render with")
+  Path templates;
+
+  @Option(names = "--update", description = "rewrite the expected files with what renders now")
+  boolean update;
+
+  private final Map<String, String> environment;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  TestCommand(Map<String, String> environment, PrintStream out, PrintStream err) {
+    this.environment = environment;
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    Path scratch = null;
+    try {
+      List<PipelineTest.Case> cases = cases();
+      scratch = Files.createTempDirectory("render-test");
+      PipelineTest test = new PipelineTest(
+          templates == null ? TemplateRenderer.bundled() : TemplateRenderer.fromDirectory(templates),
+          settings == null ? Optional.empty() : Optional.of(SettingsReader.forRun(settings, environment)),
+          scratch, out);
+      return test.run(cases, update) ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
+    } catch (PipelineException e) {
+      err.println(e.getMessage());
+      return e.exitCode().code();
+    } catch (IOException e) {
+      err.println("Cannot make a scratch directory: " + e.getMessage());
+      return ExitCode.WRITE_FAILED.code();
+    } finally {
+      deleteQuietly(scratch);
+    }
+  }
+
+  private List<PipelineTest.Case> cases() {
+    if (inputDir != null || expectedOutputDir != null) {
+      if (inputDir == null || expectedOutputDir == null || !caseDirectories.isEmpty()) {
+        throw new PipelineException(ExitCode.USAGE, "Give --input-dir and --expected-output-dir "
+            + "together, or case directories, not both.");
+      }
+      return List.of(new PipelineTest.Case(inputDir.toString(), inputDir.resolve("object.yaml"),
+          expectedOutputDir, expectedMetadataDir, Optional.empty()));
+    }
+    if (caseDirectories.isEmpty()) {
+      throw new PipelineException(ExitCode.USAGE, "Nothing to test: give case directories, or "
+          + "--input-dir and --expected-output-dir.");
+    }
+    return caseDirectories.stream().flatMap(d -> PipelineTest.casesUnder(d).stream()).toList();
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (var walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a scratch directory under the system's temporary directory
+    }
+  }
+}
