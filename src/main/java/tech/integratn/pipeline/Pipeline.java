@@ -33,8 +33,16 @@ public final class Pipeline {
     this.log = log;
   }
 
-  /** What a request renders to, before the guard has looked at it. */
-  public record Rendered(Request request, Resolution resolution, List<RenderedFile> files) {}
+  /**
+   * What a request renders to, before the guard has looked at it. In direct mode
+   * {@code subRequests} holds what compound mode would have published instead of {@code files}.
+   */
+  public record Rendered(Request request, Resolution resolution, List<RenderedFile> files,
+      List<RenderedFile> subRequests) {
+    Rendered(Request request, Resolution resolution, List<RenderedFile> files) {
+      this(request, resolution, files, List.of());
+    }
+  }
 
   public void configure(Settings settings) {
     Rendered rendered = render(settings.input(), settings.templates(), settings.platform(),
@@ -94,7 +102,7 @@ public final class Pipeline {
     status.put("parts", parts);
     Resolution resolution = new Resolution(orchestrator.resolution().model(), status,
         orchestrator.resolution().warnings());
-    return new Rendered(orchestrator.request(), resolution, files);
+    return new Rendered(orchestrator.request(), resolution, files, orchestrator.files());
   }
 
   private static PromiseKind.Mode modeOf(PromiseKind kind, PromiseKind.Mode requested) {

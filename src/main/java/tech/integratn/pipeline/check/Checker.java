@@ -20,6 +20,7 @@ import tech.integratn.pipeline.render.TemplateRenderer;
 import tech.integratn.pipeline.schema.JsonSchemas;
 import tech.integratn.pipeline.schema.JsonTree;
 import tech.integratn.pipeline.settings.PlatformSettings;
+import org.snakeyaml.engine.v2.nodes.Node;
 import tech.integratn.pipeline.yaml.Yaml;
 
 /**
@@ -48,34 +49,56 @@ public final class Checker {
     List<CheckResult.Problem> errors = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     List<String> changes = new ArrayList<>();
+    String name = "";
     try {
       Request request = new RequestReader().parse(document.text(), document.file());
+      name = request.name();
       ByteArrayOutputStream log = new ByteArrayOutputStream();
       Pipeline pipeline = new Pipeline(new PrintStream(log, true, StandardCharsets.UTF_8));
-      Pipeline.Rendered rendered = pipeline.render(request, templates, platform, null);
-      new OutputGuard().check(rendered.files());
-      validateDocuments(rendered.files(), "", errors);
-      if (request.kind().emitsSubRequests()
-          && request.kind().defaultMode() == PromiseKind.Mode.COMPOUND) {
-        Pipeline.Rendered parts = pipeline.render(request, templates, platform,
-            PromiseKind.Mode.DIRECT);
-        new OutputGuard().check(parts.files());
-        validateDocuments(parts.files(), "parts: ", errors);
+      // A request with parts renders once, directly: what compound mode publishes (its
+      // sub-requests) and what each part's own promise then publishes, both checked.
+      boolean withParts = request.kind().emitsSubRequests();
+      Pipeline.Rendered rendered = pipeline.render(request, templates, platform,
+          withParts ? PromiseKind.Mode.DIRECT : null);
+      boolean compound = withParts && request.kind().defaultMode() == PromiseKind.Mode.COMPOUND;
+      List<RenderedFile> published = compound ? rendered.subRequests() : rendered.files();
+      OutputGuard guard = new OutputGuard();
+      validateDocuments(published, guard.checkAndParse(published), "", errors);
+      if (compound) {
+        validateDocuments(rendered.files(), guard.checkAndParse(rendered.files()), "parts: ", errors);
       }
       log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("warning:"))
           .distinct().forEach(warnings::add);
-      state.ifPresent(repository -> changes.addAll(repository.changes(request, rendered.files())));
+      state.ifPresent(repository -> changes.addAll(repository.changes(request, published)));
     } catch (PipelineException e) {
       errors.add(new CheckResult.Problem(e.path().orElse(document.where()), e.getMessage()));
     }
-    return Optional.of(CheckResult.of(document.where(), identity.kind(), identity.name(), errors,
-        warnings, changes));
+    return Optional.of(CheckResult.of(document.where(), identity.kind(),
+        name.isEmpty() ? nameOf(document.text()) : name, errors, warnings, changes));
   }
 
-  private static void validateDocuments(List<RenderedFile> files, String prefix,
-      List<CheckResult.Problem> errors) {
-    for (RenderedFile file : files) {
-      List<Object> documents = Yaml.loadAll(file.content(), Integer.MAX_VALUE);
+  /** The name of a request that could not be read as one, for the report only. */
+  private static String nameOf(String text) {
+    java.util.regex.Matcher name = java.util.regex.Pattern
+        .compile("(?m)^metadata:[^\\n]*\\n(?:[ \\t]+[^\\n]*\\n)*?[ \\t]+name:[ \\t]*[\"']?([^\\s\"'#,}]+)")
+        .matcher(text);
+    if (name.find()) {
+      return name.group(1);
+    }
+    java.util.regex.Matcher flow = java.util.regex.Pattern
+        .compile("(?m)^metadata:[ \\t]*\\{[^}]*?name:[ \\t]*[\"']?([^\\s\"'#,}]+)").matcher(text);
+    return flow.find() ? flow.group(1) : "";
+  }
+
+  /** Every document (as the guard parsed it) against the schema of its kind. */
+  private static void validateDocuments(List<RenderedFile> files, List<List<Node>> parsed,
+      String prefix, List<CheckResult.Problem> errors) {
+    for (int f = 0; f < files.size(); f++) {
+      RenderedFile file = files.get(f);
+      List<Object> documents = new ArrayList<>();
+      for (Node node : parsed.get(f)) {
+        documents.add(Yaml.construct(node, Integer.MAX_VALUE));
+      }
       for (int i = 0; i < documents.size(); i++) {
         if (!(documents.get(i) instanceof Map<?, ?> map)) {
           continue;
@@ -99,22 +122,32 @@ public final class Checker {
     }
   }
 
-  /** A document's apiVersion, kind and name, read leniently to tell requests from other YAML. */
-  record Identity(String apiVersion, String kind, String name) {
+  /**
+   * A document's apiVersion and kind, to tell requests from other YAML: from its top-level lines
+   * when it has them (a full read costs as much as the check's own), else read leniently.
+   */
+  record Identity(String apiVersion, String kind) {
+    private static final java.util.regex.Pattern API_VERSION =
+        java.util.regex.Pattern.compile("(?m)^apiVersion:[ \\t]*[\"']?([^\\s\"'#]+)");
+    private static final java.util.regex.Pattern KIND =
+        java.util.regex.Pattern.compile("(?m)^kind:[ \\t]*[\"']?([^\\s\"'#]+)");
+
     static Identity of(String text) {
+      java.util.regex.Matcher apiVersion = API_VERSION.matcher(text);
+      java.util.regex.Matcher kind = KIND.matcher(text);
+      if (apiVersion.find() && kind.find()) {
+        return new Identity(apiVersion.group(1), kind.group(1));
+      }
       try {
         List<Object> documents = Yaml.loadAll(text, 4 * 1024 * 1024);
         if (!documents.isEmpty() && documents.get(0) instanceof Map<?, ?> map) {
-          Object metadata = map.get("metadata");
-          Object name = metadata instanceof Map<?, ?> m ? m.get("name") : null;
-          return new Identity(String.valueOf(map.get("apiVersion")),
-              String.valueOf(map.get("kind")), name == null ? "" : String.valueOf(name));
+          return new Identity(String.valueOf(map.get("apiVersion")), String.valueOf(map.get("kind")));
         }
       } catch (RuntimeException notYaml) {
         // judged below: a file that is not YAML may still be meant as a request
-        return new Identity(PromiseKind.API_VERSION, "(unreadable)", "");
+        return new Identity(PromiseKind.API_VERSION, "(unreadable)");
       }
-      return new Identity("", "", "");
+      return new Identity("", "");
     }
 
     /** Any document of the platform's API group is judged, so a misspelt kind is caught. */
@@ -122,5 +155,4 @@ public final class Checker {
       return apiVersion.startsWith(PromiseKind.GROUP + "/");
     }
   }
-
 }

@@ -35,9 +35,23 @@ final class CarriedText {
 
   private CarriedText() {}
 
-  /** Every mapping needs a ':' indicator, so a text without one holds no manifest. */
+  /**
+   * Every mapping needs a ':' indicator: a ':' followed by white space or a line break (YAML 1.1's
+   * too) or the end, or right after a quoted key ({@code "kind":"Secret"}). A text without one
+   * (a URL, "10.0.0.1:443", a word) holds no manifest.
+   */
   static boolean mightHoldDocuments(String text) {
-    return text.indexOf(':') >= 0;
+    for (int at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) {
+      if (at + 1 == text.length() || at > 0 && (text.charAt(at - 1) == '"' || text.charAt(at - 1) == '\'')) {
+        return true;
+      }
+      char next = text.charAt(at + 1);
+      if (next == ' ' || next == '\t' || next == '\n' || next == '\r' || next == '\u0085'
+          || next == '\u2028' || next == '\u2029') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The text as a YAML 1.2 reader and as a Go (YAML 1.1) reader sees it; one if they agree. */

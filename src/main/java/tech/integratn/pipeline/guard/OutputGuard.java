@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,10 +38,26 @@ public final class OutputGuard {
   /** Text inside text inside text...: deeper than any real carrier, shallow enough to bound work. */
   static final int MAX_TEXT_DEPTH = 8;
 
+  /**
+   * Texts already read and found clean, with the shallowest depth they were read at: the same
+   * text (Helm values carried in two files, say) needs no second reading at that depth or deeper.
+   */
+  private final Map<String, Integer> cleanTexts = new HashMap<>();
+
   public void check(List<RenderedFile> files) {
+    checkAndParse(files);
+  }
+
+  /**
+   * Checks {@code files} and returns each file's documents as node trees, in order, for a caller
+   * that goes on to read them (render check validates them against their schemas).
+   */
+  public List<List<Node>> checkAndParse(List<RenderedFile> files) {
+    List<List<Node>> parsed = new ArrayList<>();
     for (RenderedFile file : files) {
       List<String> readings = CarriedText.readings(file.content());
       List<Node> documents = parse(file.name(), file.content());
+      parsed.add(documents);
       for (int i = 0; i < documents.size(); i++) {
         Where where = new Where(file.name(), "document " + (i + 1));
         checkKeys(documents.get(i), where, new HashSet<>());
@@ -50,6 +68,7 @@ public final class OutputGuard {
         carried(readings.get(1), new Where(file.name(), "as a Go YAML reader reads it"), "", 0);
       }
     }
+    return parsed;
   }
 
   private List<Node> parse(String file, String content) {
@@ -104,7 +123,7 @@ public final class OutputGuard {
 
   /** A string read as YAML documents, each inspected like a rendered one. */
   private void carried(String text, Where where, String path, int depth) {
-    if (!CarriedText.mightHoldDocuments(text)) {
+    if (!CarriedText.mightHoldDocuments(text) || cleanTexts.getOrDefault(text, Integer.MAX_VALUE) <= depth) {
       return;
     }
     String place = path.isEmpty() ? "" : " at " + path;
@@ -128,6 +147,7 @@ public final class OutputGuard {
         inspect(document, where.inside(path, i + 1), depth + 1);
       }
     }
+    cleanTexts.merge(text, depth, Math::min);
   }
 
   /** Duplicate keys are read differently by different YAML readers, so they are refused. */

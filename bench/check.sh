@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Wall and CPU time of `render check` over 300 request files in one JVM, made from the fixture
+# inputs (each copied with its own name). JVM options: the render's C1-only compiler and serial
+# collector and CDS archive, but with inlining and the usual compile thresholds (a check runs for
+# seconds, not for one render; README "render check"). Target: at most 3 s of wall time on a
+# 2-core machine (docs/performance.md). Usage: bash bench/check.sh [RUNS] [FILES]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+count=${2:-300}
+[ -f target/render.jar ] || { echo "check: run mvn package first" >&2; exit 1; }
+jvm_options=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:SharedArchiveFile=target/render.jsa)
+repo=target/bench-check/requests
+rm -rf target/bench-check && mkdir -p "$repo"
+mapfile -t inputs < <(ls test-fixtures/*/input/object.yaml | sort)
+for i in $(seq "$count"); do
+  source=${inputs[$(( (i - 1) % ${#inputs[@]} ))]}
+  # A distinct name per file: the request's metadata.name gets a suffix.
+  sed "0,/^  name: /s/^  name: \(.*\)$/  name: \1-$i/" "$source" > "$repo/request-$i.yaml"
+done
+walls=(); cpus=()
+for _ in $(seq "$runs"); do
+  /usr/bin/time -f '%e %U %S' -o target/bench-check/time \
+    java "${jvm_options[@]}" -jar target/render.jar check "$repo" > target/bench-check/out.txt \
+    || { tail -3 target/bench-check/out.txt; echo "check: the requests did not all pass" >&2; exit 1; }
+  read -r wall user sys < target/bench-check/time
+  walls+=("$wall"); cpus+=("$(echo "$user + $sys" | bc)")
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+echo "check: $count request files, $runs runs, medians: wall $(median "${walls[@]}") s, cpu $(median "${cpus[@]}") s (target: wall <= 3 s)"
+tail -1 target/bench-check/out.txt
