@@ -99,9 +99,18 @@ public final class RenderCommand implements Callable<Integer> {
       }
     }
     CommandLine cli = new CommandLine(command);
-    cli.addSubcommand(new SyncKubeconfigCommand(environment, out, err));
-    cli.addSubcommand(new CheckCommand(environment, out, err));
-    cli.addSubcommand(new TestCommand(environment, out, err));
+    // Each subcommand costs picocli's reflection to set up: only the one asked for is (or all
+    // three for --help), so a render with arguments pays for none.
+    Map<String, java.util.function.Supplier<Object>> subcommands = Map.of(
+        "sync-kubeconfig", () -> new SyncKubeconfigCommand(environment, out, err),
+        "check", () -> new CheckCommand(environment, out, err),
+        "test", () -> new TestCommand(environment, out, err));
+    if (subcommands.containsKey(args[0])) {
+      cli.addSubcommand(args[0], subcommands.get(args[0]).get());
+    } else if (java.util.Arrays.asList(args).contains("--help")
+        || java.util.Arrays.asList(args).contains("-h")) {
+      new java.util.TreeMap<>(subcommands).forEach((name, make) -> cli.addSubcommand(name, make.get()));
+    }
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
