@@ -23,17 +23,8 @@ import tech.integratn.pipeline.schema.JsonSchemas;
  */
 public final class UpstreamSchemas {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, String> FILES = Map.of(
-      "v1/Namespace", "k8s-v1.32.2-standalone-strict.namespace-v1.json",
-      "v1/ConfigMap", "k8s-v1.32.2-standalone-strict.configmap-v1.json",
-      "v1/ServiceAccount", "k8s-v1.32.2-standalone-strict.serviceaccount-v1.json",
-      "rbac.authorization.k8s.io/v1/Role", "k8s-v1.32.2-standalone-strict.role-rbac-v1.json",
-      "rbac.authorization.k8s.io/v1/RoleBinding", "k8s-v1.32.2-standalone-strict.rolebinding-rbac-v1.json",
-      "batch/v1/Job", "k8s-v1.32.2-standalone-strict.job-batch-v1.json",
-      "argoproj.io/v1alpha1/Application", "argocd-v3.5.1.application-crd.application-argoproj-v1alpha1-strict.json",
-      "argoproj.io/v1alpha1/AppProject", "argocd-v3.5.1.appproject-crd.appproject-argoproj-v1alpha1-strict.json",
-      "external-secrets.io/v1beta1/ExternalSecret", "eso-v0.10.7.externalsecrets.externalsecret-external-secrets-v1beta1-strict.json",
-      "external-secrets.io/v1/ExternalSecret", "eso-v2.9.0.externalsecrets.externalsecret-external-secrets-v1-strict.json");
+  /** The same kinds the image's render check knows; the files are read here as upstream wrote them. */
+  private static final Map<String, String> FILES = tech.integratn.pipeline.check.DocumentSchemas.files();
   private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
   private static final Path CHART_SCHEMAS = Fixtures.projectRoot().resolve("src/main/chart-schemas");
 

@@ -35,6 +35,11 @@ public final class DocumentSchemas {
 
   private DocumentSchemas() {}
 
+  /** apiVersion/kind -> the upstream schema file (as in src/main/upstream-schemas/). */
+  public static Map<String, String> files() {
+    return FILES;
+  }
+
   /** The schema of a document's apiVersion and kind; empty when none is bundled. */
   public static Optional<Schema> of(String apiVersion, String kind) {
     String key = apiVersion + "/" + kind;

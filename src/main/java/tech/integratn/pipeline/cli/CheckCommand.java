@@ -1,9 +1,7 @@
 package tech.integratn.pipeline.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,14 +47,10 @@ final class CheckCommand implements Callable<Integer> {
           + "what each request would add, change or remove there")
   Path diffAgainst;
 
-  private final Map<String, String> environment;
-  private final PrintStream out;
-  private final PrintStream err;
+  private final Streams io;
 
-  CheckCommand(Map<String, String> environment, PrintStream out, PrintStream err) {
-    this.environment = environment;
-    this.out = out;
-    this.err = err;
+  CheckCommand(Streams io) {
+    this.io = io;
   }
 
   @Override
@@ -64,14 +58,14 @@ final class CheckCommand implements Callable<Integer> {
     try {
       Checker checker = new Checker(
           templates == null ? TemplateRenderer.bundled() : TemplateRenderer.fromDirectory(templates),
-          SettingsReader.forRun(settings, environment),
+          SettingsReader.forRun(settings, io.environment()),
           Optional.ofNullable(diffAgainst).map(StateRepository::new));
       boolean terminal = System.console() != null && format == CheckReport.Format.text;
-      CheckRun.Outcome outcome = new CheckRun(checker, terminal ? err : null).run(paths);
-      CheckReport.print(format, outcome.results(), outcome.skipped(), out);
+      CheckRun.Outcome outcome = new CheckRun(checker, terminal ? io.err() : null).run(paths);
+      CheckReport.print(format, outcome.results(), outcome.skipped(), io.out());
       return outcome.ok() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
     } catch (PipelineException e) {
-      err.println(e.getMessage());
+      io.err().println(e.getMessage());
       return e.exitCode() == ExitCode.TEMPLATE_ERROR ? e.exitCode().code() : ExitCode.USAGE.code();
     }
   }

@@ -101,10 +101,11 @@ public final class RenderCommand implements Callable<Integer> {
     CommandLine cli = new CommandLine(command);
     // Each subcommand costs picocli's reflection to set up: only the one asked for is (or all
     // three for --help), so a render with arguments pays for none.
+    Streams streams = new Streams(environment, out, err);
     Map<String, java.util.function.Supplier<Object>> subcommands = Map.of(
-        "sync-kubeconfig", () -> new SyncKubeconfigCommand(environment, out, err),
-        "check", () -> new CheckCommand(environment, out, err),
-        "test", () -> new TestCommand(environment, out, err));
+        "sync-kubeconfig", () -> new SyncKubeconfigCommand(streams),
+        "check", () -> new CheckCommand(streams),
+        "test", () -> new TestCommand(streams));
     if (subcommands.containsKey(args[0])) {
       cli.addSubcommand(args[0], subcommands.get(args[0]).get());
     } else if (java.util.Arrays.asList(args).contains("--help")

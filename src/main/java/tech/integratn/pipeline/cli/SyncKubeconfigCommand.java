@@ -1,10 +1,8 @@
 package tech.integratn.pipeline.cli;
 
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,14 +39,10 @@ final class SyncKubeconfigCommand implements Callable<Integer> {
       description = "how long each Connect call may keep retrying (default: ${DEFAULT-VALUE})")
   int timeoutSeconds = 120;
 
-  private final Map<String, String> environment;
-  private final PrintStream out;
-  private final PrintStream err;
+  private final Streams io;
 
-  SyncKubeconfigCommand(Map<String, String> environment, PrintStream out, PrintStream err) {
-    this.environment = environment;
-    this.out = out;
-    this.err = err;
+  SyncKubeconfigCommand(Streams io) {
+    this.io = io;
   }
 
   @Override
@@ -56,23 +50,27 @@ final class SyncKubeconfigCommand implements Callable<Integer> {
     try {
       OnePasswordConnect connect = new OnePasswordConnect(
           URI.create(required("OP_CONNECT_HOST")), required("OP_CONNECT_TOKEN"),
-          Duration.ofSeconds(timeoutSeconds), out);
-      new KubeconfigSync(connect, out).run(new KubeconfigSync.Request(kubeconfig,
+          Duration.ofSeconds(timeoutSeconds), io.out());
+      new KubeconfigSync(connect, io.out()).run(new KubeconfigSync.Request(kubeconfig,
           Duration.ofSeconds(waitSeconds), required("VCLUSTER_NAME"),
-          environment.getOrDefault("NAMESPACE", ""), environment.getOrDefault("SERVER_URL", "").trim(),
-          required("OP_ITEM_NAME"), environment.getOrDefault("OP_VAULT_ID", "").trim()));
+          optional("NAMESPACE"), optional("SERVER_URL"), required("OP_ITEM_NAME"),
+          optional("OP_VAULT_ID")));
       return ExitCode.OK.code();
     } catch (PipelineException e) {
-      err.println(e.getMessage());
+      io.err().println(e.getMessage());
       return e.exitCode().code();
     } catch (IllegalArgumentException e) {
-      err.println("OP_CONNECT_HOST is not a URL (" + e.getMessage() + ").");
+      io.err().println("OP_CONNECT_HOST is not a URL (" + e.getMessage() + ").");
       return ExitCode.USAGE.code();
     }
   }
 
+  private String optional(String name) {
+    return io.environment().getOrDefault(name, "").trim();
+  }
+
   private String required(String name) {
-    String value = environment.getOrDefault(name, "").trim();
+    String value = io.environment().getOrDefault(name, "").trim();
     if (value.isEmpty()) {
       throw new PipelineException(ExitCode.USAGE, name + " is not set; the rendered kubeconfig "
           + "sync Job sets it. Run this subcommand from that Job, or set it.");

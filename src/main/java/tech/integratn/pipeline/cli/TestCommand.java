@@ -1,11 +1,9 @@
 package tech.integratn.pipeline.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,14 +51,10 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--update", description = "rewrite the expected files with what renders now")
   boolean update;
 
-  private final Map<String, String> environment;
-  private final PrintStream out;
-  private final PrintStream err;
+  private final Streams io;
 
-  TestCommand(Map<String, String> environment, PrintStream out, PrintStream err) {
-    this.environment = environment;
-    this.out = out;
-    this.err = err;
+  TestCommand(Streams io) {
+    this.io = io;
   }
 
   @Override
@@ -71,14 +65,14 @@ final class TestCommand implements Callable<Integer> {
       scratch = Files.createTempDirectory("render-test");
       PipelineTest test = new PipelineTest(
           templates == null ? TemplateRenderer.bundled() : TemplateRenderer.fromDirectory(templates),
-          settings == null ? Optional.empty() : Optional.of(SettingsReader.forRun(settings, environment)),
-          scratch, out);
+          Optional.ofNullable(settings).map(file -> SettingsReader.forRun(file, io.environment())),
+          scratch, io.out());
       return test.run(cases, update) ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
     } catch (PipelineException e) {
-      err.println(e.getMessage());
+      io.err().println(e.getMessage());
       return e.exitCode().code();
     } catch (IOException e) {
-      err.println("Cannot make a scratch directory: " + e.getMessage());
+      io.err().println("Cannot make a scratch directory: " + e.getMessage());
       return ExitCode.WRITE_FAILED.code();
     } finally {
       deleteQuietly(scratch);
