@@ -27,6 +27,38 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
  * so quoting and indentation are the serialiser's job, never a template's.
  */
 public final class Yaml {
+  /** Texts and trees this long are worth remembering across calls (see {@link RecentlyUsed}). */
+  private static final int LARGE_TEXT = 256;
+  private static final ThreadLocal<Map<Object, String>> BLOCKS =
+      ThreadLocal.withInitial(RecentlyUsed::create);
+  private static final ThreadLocal<Map<String, List<Node>>> DOCUMENTS =
+      ThreadLocal.withInitial(RecentlyUsed::create);
+
+  /**
+   * The last few results per thread, for values a render writes or reads more than once. The
+   * values rendered are never changed after they are resolved, so equal means the same output.
+   */
+  private static final class RecentlyUsed<K, V> extends LinkedHashMap<K, V> {
+    private static final int SIZE = 16;
+
+    RecentlyUsed() {
+      super(32, 0.75f, true);
+    }
+
+    static <K, V> Map<K, V> create() {
+      return new RecentlyUsed<>();
+    }
+
+    static <K, V> Map<K, V> of(ThreadLocal<Map<K, V>> local) {
+      return local.get();
+    }
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+      return size() > SIZE;
+    }
+  }
+
   /** Aliases allowed per document: enough for hand-written anchors, far too few for a bomb. */
   public static final int MAX_ALIASES = 50;
   /** {@code \L} / {@code \P} escapes read in one text; more are refused as unreadable. */
@@ -57,6 +89,16 @@ public final class Yaml {
     if (plain != null) {
       return " " + plain;
     }
+    if (value instanceof Map || value instanceof List
+        || value instanceof String s && s.length() > LARGE_TEXT) {
+      // The Helm values are written three or four times in a direct render or a check: once.
+      return RecentlyUsed.of(BLOCKS).computeIfAbsent(List.of(indent, value),
+          key -> blockOf(value, indent));
+    }
+    return blockOf(value, indent);
+  }
+
+  private static String blockOf(Object value, int indent) {
     Map<String, Object> holder = new LinkedHashMap<>();
     holder.put(HOLDER_KEY, value);
     String dumped = dump(BLOCK, holder);
@@ -161,6 +203,18 @@ public final class Yaml {
 
   /** Every document of {@code text} as node trees, which keep styles, tags and merge keys. */
   public static List<Node> composeAll(String text, int codePointLimit) {
+    if (text.length() > LARGE_TEXT) {
+      // A sub-request read by its part in direct mode is then read again by the guard, and the
+      // guard reads the same carried text in several files: read once. Nodes are not changed
+      // by any reader, and a text that fails is not kept.
+      List<Node> known = RecentlyUsed.of(DOCUMENTS).get(text);
+      if (known != null && text.codePointCount(0, text.length()) <= codePointLimit) {
+        return known;
+      }
+      List<Node> documents = composeAll(text, loadSettings(codePointLimit, text.length()));
+      RecentlyUsed.of(DOCUMENTS).put(text, documents);
+      return documents;
+    }
     return composeAll(text, loadSettings(codePointLimit, text.length()));
   }
 
