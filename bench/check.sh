@@ -3,7 +3,8 @@
 # inputs (each copied with its own name). JVM options: the render's C1-only compiler and serial
 # collector and CDS archive, but with inlining and the usual compile thresholds (a check runs for
 # seconds, not for one render; README "render check"). Target: at most 3 s of wall time on a
-# 2-core machine (docs/performance.md). Usage: bash bench/check.sh [RUNS] [FILES]
+# 2-core machine (docs/performance.md). CHECK_OPTIONS=--with-parts measures that option.
+# Usage: bash bench/check.sh [RUNS] [FILES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -21,7 +22,7 @@ done
 walls=(); cpus=()
 for _ in $(seq "$runs"); do
   /usr/bin/time -f '%e %U %S' -o target/bench-check/time \
-    java "${jvm_options[@]}" -jar target/render.jar check "$repo" > target/bench-check/out.txt \
+    java "${jvm_options[@]}" -jar target/render.jar check ${CHECK_OPTIONS:-} "$repo" > target/bench-check/out.txt \
     || { tail -3 target/bench-check/out.txt; echo "check: the requests did not all pass" >&2; exit 1; }
   read -r wall user sys < target/bench-check/time
   walls+=("$wall"); cpus+=("$(echo "$user + $sys" | bc)")

@@ -107,6 +107,23 @@ class CheckCommandTest {
   }
 
   @Test
+  void withPartsAnOrchestratorsPartsAreRenderedAndCheckedToo() throws IOException {
+    Path templates = work.resolve("templates");
+    copy(Fixtures.projectRoot().resolve("templates"), templates);
+    Path victim = templates.resolve("vcluster-coredns/coredns-configmap.yaml.ftl");
+    Files.writeString(victim, Files.readString(victim).replace("data:", "datta:"));
+    String request = Fixtures.input(Fixtures.root().resolve("orchestrator-prod-preset")).toString();
+
+    Cli without = Cli.run("check", "--templates", templates.toString(), request);
+    assertThat(without.exitCode()).as(without.out()).isZero();
+    Cli with = Cli.run("check", "--format", "json", "--with-parts", "--templates",
+        templates.toString(), request);
+    assertThat(with.exitCode()).isEqualTo(ExitCode.CHECK_FAILED.code());
+    assertThat(JSON.readTree(with.out()).at("/results/0/errors/0/path").asText())
+        .startsWith("parts: vcluster-coredns/coredns-configmap.yaml document 1");
+  }
+
+  @Test
   void diffAgainstReportsWhatWouldChangeInTheStateRepository() throws IOException {
     Path state = work.resolve("state/vcluster-coredns/platform-requests/dns");
     Files.createDirectories(state);

@@ -32,12 +32,18 @@ public final class Checker {
   private final TemplateRenderer templates;
   private final PlatformSettings platform;
   private final Optional<StateRepository> state;
+  private final boolean withParts;
 
+  /**
+   * {@code withParts}: also render each part of a request with parts, as its own promise would
+   * (slower; the sub-requests are checked against their promises' CRDs either way).
+   */
   public Checker(TemplateRenderer templates, PlatformSettings platform,
-      Optional<StateRepository> state) {
+      Optional<StateRepository> state, boolean withParts) {
     this.templates = templates;
     this.platform = platform;
     this.state = state;
+    this.withParts = withParts;
   }
 
   /** The verdict, or empty when the document is not a request this image serves (skipped). */
@@ -55,12 +61,12 @@ public final class Checker {
       name = request.name();
       ByteArrayOutputStream log = new ByteArrayOutputStream();
       Pipeline pipeline = new Pipeline(new PrintStream(log, true, StandardCharsets.UTF_8));
-      // A request with parts renders once, directly: what compound mode publishes (its
-      // sub-requests) and what each part's own promise then publishes, both checked.
-      boolean withParts = request.kind().emitsSubRequests();
+      // With parts, a request with parts renders once, directly: what compound mode publishes
+      // (its sub-requests) and what each part's own promise then publishes, both checked.
+      boolean parts = withParts && request.kind().emitsSubRequests();
       Pipeline.Rendered rendered = pipeline.render(request, templates, platform,
-          withParts ? PromiseKind.Mode.DIRECT : null);
-      boolean compound = withParts && request.kind().defaultMode() == PromiseKind.Mode.COMPOUND;
+          parts ? PromiseKind.Mode.DIRECT : null);
+      boolean compound = parts && request.kind().defaultMode() == PromiseKind.Mode.COMPOUND;
       List<RenderedFile> published = compound ? rendered.subRequests() : rendered.files();
       OutputGuard guard = new OutputGuard();
       validateDocuments(published, guard.checkAndParse(published), "", errors);

@@ -42,6 +42,11 @@ final class CheckCommand implements Callable<Integer> {
       description = "text, json or junit (default: ${DEFAULT-VALUE})")
   CheckReport.Format format = CheckReport.Format.text;
 
+  @Option(names = "--with-parts",
+      description = "also render each part of an orchestrator request as its own promise would "
+          + "(slower; its sub-requests are checked against their promises' CRDs either way)")
+  boolean withParts;
+
   @Option(names = "--diff-against", paramLabel = "DIR",
       description = "a state repository checkout (<promise>/<namespace>/<name>/<file>): report "
           + "what each request would add, change or remove there")
@@ -59,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
       Checker checker = new Checker(
           templates == null ? TemplateRenderer.bundled() : TemplateRenderer.fromDirectory(templates),
           SettingsReader.forRun(settings, io.environment()),
-          Optional.ofNullable(diffAgainst).map(StateRepository::new));
+          Optional.ofNullable(diffAgainst).map(StateRepository::new), withParts);
       boolean terminal = System.console() != null && format == CheckReport.Format.text;
       CheckRun.Outcome outcome = new CheckRun(checker, terminal ? io.err() : null).run(paths);
       CheckReport.print(format, outcome.results(), outcome.skipped(), io.out());
