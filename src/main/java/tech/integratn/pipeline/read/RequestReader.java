@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ public final class RequestReader {
   private static Map<String, Object> parseSingleMapping(Path file, String text) {
     List<Node> documents;
     try {
-      documents = Yaml.composeAll(text, MAX_INPUT_BYTES);
+      documents = new ArrayList<>(Yaml.composeAll(text, MAX_INPUT_BYTES));
     } catch (YamlEngineException e) {
       throw PipelineException.invalidInput(file + " is not valid YAML: "
           + oneLine(e.getMessage()) + ". Fix the YAML syntax at the place shown.");

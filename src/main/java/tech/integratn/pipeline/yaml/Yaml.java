@@ -201,7 +201,10 @@ public final class Yaml {
     });
   }
 
-  /** Every document of {@code text} as node trees, which keep styles, tags and merge keys. */
+  /**
+   * Every document of {@code text} as node trees, which keep styles, tags and merge keys. The
+   * list may be shared with an earlier caller: copy it to change it.
+   */
   public static List<Node> composeAll(String text, int codePointLimit) {
     if (text.length() > LARGE_TEXT) {
       // A sub-request read by its part in direct mode is then read again by the guard, and the
@@ -211,7 +214,7 @@ public final class Yaml {
       if (known != null && text.codePointCount(0, text.length()) <= codePointLimit) {
         return known;
       }
-      List<Node> documents = composeAll(text, loadSettings(codePointLimit, text.length()));
+      List<Node> documents = List.copyOf(composeAll(text, loadSettings(codePointLimit, text.length())));
       RecentlyUsed.of(DOCUMENTS).put(text, documents);
       return documents;
     }
