@@ -160,7 +160,8 @@ class CheckCommandTest {
 
   @Test
   void renderTestTakesTheKratixTestPipelineLayout() throws IOException {
-    Path fixture = Fixtures.root().resolve("argocd-project-defaults");
+    Path fixture = work.resolve("argocd-project-defaults");
+    copy(Fixtures.root().resolve("argocd-project-defaults"), fixture);
     Cli result = Cli.run("test", "--input-dir", fixture.resolve("input").toString(),
         "--expected-output-dir", fixture.resolve("output").toString(),
         "--expected-metadata-dir", fixture.resolve("metadata").toString());
@@ -169,6 +170,11 @@ class CheckCommandTest {
         "--expected-output-dir", Fixtures.root().resolve("argocd-project-custom-destination/output").toString());
     assertThat(wrong.exitCode()).isEqualTo(ExitCode.CHECK_FAILED.code());
     assertThat(wrong.out()).contains("---", "+++");
+    // nothing is written beside the case: a render test writes only to its own scratch folder
+    try (Stream<Path> files = Files.walk(fixture)) {
+      assertThat(files.filter(Files::isDirectory).map(p -> fixture.relativize(p).toString()))
+          .containsExactlyInAnyOrder("", "input", "output", "metadata");
+    }
   }
 
   private static void copy(Path from, Path to) throws IOException {

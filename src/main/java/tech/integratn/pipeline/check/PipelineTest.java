@@ -43,6 +43,7 @@ public final class PipelineTest {
   private final Optional<PlatformSettings> settings;
   private final Path scratch;
   private final PrintStream out;
+  private int scratchCount;
 
   public PipelineTest(TemplateRenderer templates, Optional<PlatformSettings> settings,
       Path scratch, PrintStream out) {
@@ -84,7 +85,8 @@ public final class PipelineTest {
   }
 
   private boolean runOne(Case c, boolean update) {
-    Path work = scratch.resolve(c.name() + "-" + System.nanoTime());
+    // A scratch folder of its own: never derived from the case's name, which may be a path.
+    Path work = scratch.resolve("case-" + (++scratchCount));
     Path output = work.resolve("output");
     Path metadata = work.resolve("metadata");
     PlatformSettings platform = c.settings().map(SettingsReader::read)

@@ -85,7 +85,8 @@ final class TestCommand implements Callable<Integer> {
         throw new PipelineException(ExitCode.USAGE, "Give --input-dir and --expected-output-dir "
             + "together, or case directories, not both.");
       }
-      return List.of(new PipelineTest.Case(inputDir.toString(), inputDir.resolve("object.yaml"),
+      return List.of(new PipelineTest.Case(String.valueOf(inputDir.toAbsolutePath().normalize()
+          .getParent().getFileName()), inputDir.resolve("object.yaml"),
           expectedOutputDir, expectedMetadataDir, Optional.empty()));
     }
     if (caseDirectories.isEmpty()) {
