@@ -167,7 +167,7 @@ public final class OrchestratorResolver {
     return new HelmValues.Selectors(
         selector(integrations.externalSecrets() == null ? null
             : integrations.externalSecrets().clusterStoreSelectorLabels(),
-            platform.externalSecrets().storeSelectorLabels()),
+            platform.externalSecrets().storeSelector()),
         selector(integrations.certManager() == null ? null
             : integrations.certManager().clusterIssuerSelectorLabels(),
             platform.certManager().issuerSelectorLabels()));

@@ -20,8 +20,19 @@ public record PlatformSettings(
 
   public record Argocd(String namespace, String destinationServer) {}
 
+  /**
+   * {@code storeSelectorLabels} unset selects the store by a label that carries its name, so a
+   * platform that renames the store needs no second setting.
+   */
   public record ExternalSecrets(String apiVersion, String storeName,
-      Map<String, String> storeSelectorLabels) {}
+      Map<String, String> storeSelectorLabels) {
+    static final String STORE_NAME_LABEL = "integratn.tech/cluster-secret-store";
+
+    public Map<String, String> storeSelector() {
+      return storeSelectorLabels == null || storeSelectorLabels.isEmpty()
+          ? Map.of(STORE_NAME_LABEL, storeName) : storeSelectorLabels;
+    }
+  }
 
   public record CertManager(Map<String, String> issuerSelectorLabels) {}
 
