@@ -8,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tech.integratn.pipeline.ExitCode;
-import tech.integratn.pipeline.PipelineException;
 import tech.integratn.pipeline.check.CheckReport;
 import tech.integratn.pipeline.check.CheckRun;
 import tech.integratn.pipeline.check.Checker;
@@ -60,18 +59,13 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try {
-      Checker checker = new Checker(
-          templates == null ? TemplateRenderer.bundled() : TemplateRenderer.fromDirectory(templates),
-          SettingsReader.forRun(settings, io.environment()),
-          Optional.ofNullable(diffAgainst).map(StateRepository::new), withParts);
-      boolean terminal = System.console() != null && format == CheckReport.Format.text;
-      CheckRun.Outcome outcome = new CheckRun(checker, terminal ? io.err() : null).run(paths);
-      CheckReport.print(format, outcome.results(), outcome.skipped(), io.out());
-      return outcome.ok() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
-    } catch (PipelineException e) {
-      io.err().println(e.getMessage());
-      return e.exitCode() == ExitCode.TEMPLATE_ERROR ? e.exitCode().code() : ExitCode.USAGE.code();
-    }
+    Checker checker = new Checker(
+        TemplateRenderer.of(templates),
+        SettingsReader.forRun(settings, io.environment()),
+        Optional.ofNullable(diffAgainst).map(StateRepository::new), withParts);
+    boolean terminal = System.console() != null && format == CheckReport.Format.text;
+    CheckRun.Outcome outcome = new CheckRun(checker, terminal ? io.err() : null).run(paths);
+    CheckReport.print(format, outcome.results(), outcome.skipped(), io.out());
+    return outcome.ok() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
   }
 }

@@ -115,12 +115,20 @@ public final class RenderCommand implements Callable<Integer> {
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> internalError(e, err));
+    // One mapper for every command: a refusal is one paragraph and its exit code, anything else
+    // is a bug.
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) ->
+        e instanceof PipelineException refusal ? refused(refusal, err) : internalError(e, err));
     return cli.execute(args);
   }
 
   private static boolean isDirectStep(String[] args) {
     return args.length == 2 && args[0].equals("--mode") && args[1].equals("direct");
+  }
+
+  private static int refused(PipelineException e, PrintStream err) {
+    err.println(e.getMessage());
+    return e.exitCode().code();
   }
 
   private static int internalError(Exception e, PrintStream err) {
@@ -137,14 +145,13 @@ public final class RenderCommand implements Callable<Integer> {
         pipeline.delete(input);
       } else {
         pipeline.configure(new Pipeline.Settings(input, output, metadata,
-            templates == null ? TemplateRenderer.bundled() : TemplateRenderer.fromDirectory(templates),
+            TemplateRenderer.of(templates),
             SettingsReader.forRun(settings, environment), mode,
             "true".equalsIgnoreCase(environment.getOrDefault(DRY_RUN_ENV, "").trim())));
       }
       return ExitCode.OK.code();
     } catch (PipelineException e) {
-      err.println(e.getMessage());
-      return e.exitCode().code();
+      return refused(e, err);
     }
   }
 

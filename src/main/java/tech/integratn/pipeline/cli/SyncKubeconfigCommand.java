@@ -47,21 +47,21 @@ final class SyncKubeconfigCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    OnePasswordConnect connect = new OnePasswordConnect(connectHost(),
+        required("OP_CONNECT_TOKEN"), Duration.ofSeconds(timeoutSeconds), io.out());
+    new KubeconfigSync(connect, io.out()).run(new KubeconfigSync.Request(kubeconfig,
+        Duration.ofSeconds(waitSeconds), required("VCLUSTER_NAME"),
+        optional("NAMESPACE"), optional("SERVER_URL"), required("OP_ITEM_NAME"),
+        optional("OP_VAULT_ID")));
+    return ExitCode.OK.code();
+  }
+
+  private URI connectHost() {
     try {
-      OnePasswordConnect connect = new OnePasswordConnect(
-          URI.create(required("OP_CONNECT_HOST")), required("OP_CONNECT_TOKEN"),
-          Duration.ofSeconds(timeoutSeconds), io.out());
-      new KubeconfigSync(connect, io.out()).run(new KubeconfigSync.Request(kubeconfig,
-          Duration.ofSeconds(waitSeconds), required("VCLUSTER_NAME"),
-          optional("NAMESPACE"), optional("SERVER_URL"), required("OP_ITEM_NAME"),
-          optional("OP_VAULT_ID")));
-      return ExitCode.OK.code();
-    } catch (PipelineException e) {
-      io.err().println(e.getMessage());
-      return e.exitCode().code();
+      return URI.create(required("OP_CONNECT_HOST"));
     } catch (IllegalArgumentException e) {
-      io.err().println("OP_CONNECT_HOST is not a URL (" + e.getMessage() + ").");
-      return ExitCode.USAGE.code();
+      throw new PipelineException(ExitCode.USAGE, "OP_CONNECT_HOST is not a URL ("
+          + e.getMessage() + ").");
     }
   }
 

@@ -59,23 +59,25 @@ final class TestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path scratch = null;
+    List<PipelineTest.Case> cases = cases();
+    Path scratch = scratchDirectory();
     try {
-      List<PipelineTest.Case> cases = cases();
-      scratch = Files.createTempDirectory("render-test");
       PipelineTest test = new PipelineTest(
-          templates == null ? TemplateRenderer.bundled() : TemplateRenderer.fromDirectory(templates),
+          TemplateRenderer.of(templates),
           Optional.ofNullable(settings).map(file -> SettingsReader.forRun(file, io.environment())),
           scratch, io.out());
       return test.run(cases, update) ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
-    } catch (PipelineException e) {
-      io.err().println(e.getMessage());
-      return e.exitCode().code();
-    } catch (IOException e) {
-      io.err().println("Cannot make a scratch directory: " + e.getMessage());
-      return ExitCode.WRITE_FAILED.code();
     } finally {
       deleteQuietly(scratch);
+    }
+  }
+
+  private static Path scratchDirectory() {
+    try {
+      return Files.createTempDirectory("render-test");
+    } catch (IOException e) {
+      throw new PipelineException(ExitCode.WRITE_FAILED, "Cannot make a scratch directory ("
+          + e.getMessage() + ").");
     }
   }
 

@@ -72,6 +72,11 @@ public final class TemplateRenderer {
         "the bundled templates");
   }
 
+  /** The operator's templates in {@code directory}, or the bundled ones when it is null. */
+  public static TemplateRenderer of(Path directory) {
+    return directory == null ? bundled() : fromDirectory(directory);
+  }
+
   public static TemplateRenderer fromDirectory(Path directory) {
     if (!Files.isDirectory(directory)) {
       throw new PipelineException(ExitCode.TEMPLATE_ERROR, "The templates directory " + directory
