@@ -1,7 +1,5 @@
 package tech.integratn.pipeline.check;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -127,9 +125,8 @@ public final class PipelineTest {
       List<String> expected = lines(expectedDir.resolve(name));
       List<String> actual = lines(actualDir.resolve(name));
       if (!expected.equals(actual)) {
-        differences.addAll(UnifiedDiffUtils.generateUnifiedDiff(
-            expectedDir.resolve(name).toString(), "rendered " + name, expected,
-            DiffUtils.diff(expected, actual), 3));
+        differences.addAll(UnifiedDiff.of(expectedDir.resolve(name).toString(),
+            "rendered " + name, expected, actual));
       }
     }
   }

@@ -1,7 +1,5 @@
 package tech.integratn.pipeline.check;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,10 +34,9 @@ public record StateRepository(Path root) {
       }
       String before = read(published);
       if (!before.equals(file.content())) {
-        List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(
-            "a/" + root.relativize(published), "b/" + root.relativize(published),
-            before.lines().toList(),
-            DiffUtils.diff(before.lines().toList(), file.content().lines().toList()), 3);
+        List<String> diff = UnifiedDiff.of("a/" + root.relativize(published),
+            "b/" + root.relativize(published), before.lines().toList(),
+            file.content().lines().toList());
         changes.add("changed " + root.relativize(published) + "\n" + String.join("\n", diff));
       }
     }
