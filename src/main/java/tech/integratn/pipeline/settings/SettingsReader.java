@@ -35,7 +35,18 @@ public final class SettingsReader {
 
   /** The defaults alone: the homelab's platform. */
   public static PlatformSettings defaults() {
-    return bind(defaultsTree());
+    return Loaded.DEFAULTS;
+  }
+
+  /**
+   * Read from the jar once per JVM (render check and render test read settings per case): the
+   * defaults' tree is only ever copied by a merge, never changed.
+   */
+  private static final class Loaded {
+    static final Map<String, Object> DEFAULTS_TREE = defaultsTree();
+    static final PlatformSettings DEFAULTS = bind(DEFAULTS_TREE);
+    static final Schema SCHEMA = JsonSchemas.compile(JsonTree.readResource(SettingsReader.SCHEMA),
+        SpecificationVersion.DRAFT_2020_12, "urn:vcluster-pipeline:settings");
   }
 
   /**
@@ -55,7 +66,7 @@ public final class SettingsReader {
 
   public static PlatformSettings read(Path file) {
     Map<String, Object> given = parse(file);
-    List<Error> errors = schema().validate(JsonTree.of(given));
+    List<Error> errors = Loaded.SCHEMA.validate(JsonTree.of(given));
     if (!errors.isEmpty()) {
       Error error = errors.get(0);
       String path = JsonSchemas.keyPath(error);
@@ -64,7 +75,7 @@ public final class SettingsReader {
           + JsonSchemas.message(error) + "). The README's settings table lists every key and "
           + "what it takes.");
     }
-    return bind(merge(defaultsTree(), given));
+    return bind(merge(Loaded.DEFAULTS_TREE, given));
   }
 
   @SuppressWarnings("unchecked")
@@ -130,10 +141,4 @@ public final class SettingsReader {
       throw new UncheckedIOException(e);
     }
   }
-
-  private static Schema schema() {
-    return JsonSchemas.compile(JsonTree.readResource(SCHEMA), SpecificationVersion.DRAFT_2020_12,
-        "urn:vcluster-pipeline:settings");
-  }
-
 }
