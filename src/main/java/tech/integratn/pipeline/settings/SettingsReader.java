@@ -45,6 +45,10 @@ public final class SettingsReader {
   private static final class Loaded {
     static final Map<String, Object> DEFAULTS_TREE = defaultsTree();
     static final PlatformSettings DEFAULTS = bind(DEFAULTS_TREE);
+  }
+
+  /** Apart from the defaults: a render without a settings file never compiles the schema. */
+  private static final class Compiled {
     static final Schema SCHEMA = JsonSchemas.compile(JsonTree.readResource(SettingsReader.SCHEMA),
         SpecificationVersion.DRAFT_2020_12, "urn:vcluster-pipeline:settings");
   }
@@ -66,7 +70,7 @@ public final class SettingsReader {
 
   public static PlatformSettings read(Path file) {
     Map<String, Object> given = parse(file);
-    List<Error> errors = Loaded.SCHEMA.validate(JsonTree.of(given));
+    List<Error> errors = Compiled.SCHEMA.validate(JsonTree.of(given));
     if (!errors.isEmpty()) {
       Error error = errors.get(0);
       String path = JsonSchemas.keyPath(error);
