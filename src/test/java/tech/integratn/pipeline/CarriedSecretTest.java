@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Secrets smuggled inside text that a consumer reads as YAML later: each case is a request, the
- * reason it must be refused, and the place the refusal must name. Every one exits 4 and writes
- * nothing.
+ * reason it must be refused, and the place the refusal must name. Each exits 3 where the request
+ * field itself is refused (carried manifests and values are read and written again, templates
+ * checked, before rendering) or 4 where the guard refuses the output, and writes nothing.
  */
 class CarriedSecretTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,15 +33,15 @@ class CarriedSecretTest {
   static Stream<Arguments> cases() {
     return Stream.of(
         Arguments.of("NEL breaks in a VClusterCore's valuesYaml",
-            core(secretWithBreaks("\u0085")), "helm-values.yaml", "data.values.yaml"),
+            core(secretWithBreaks("\u0085")), "spec.valuesYaml", "not a YAML mapping"),
         Arguments.of("LS breaks in a VClusterCore's valuesYaml",
-            core(secretWithBreaks("\u2028")), "helm-values.yaml", "data.values.yaml"),
+            core(secretWithBreaks("\u2028")), "spec.valuesYaml", "not a YAML mapping"),
         Arguments.of("PS breaks in a VClusterCore's valuesYaml",
-            core(secretWithBreaks("\u2029")), "helm-values.yaml", "data.values.yaml"),
+            core(secretWithBreaks("\u2029")), "spec.valuesYaml", "not a YAML mapping"),
         Arguments.of("NEL breaks in the orchestrator's host manifests",
             orchestrator(Map.of("experimental", Map.of("deploy", Map.of("host",
                 Map.of("manifests", secretWithBreaks("\u0085")))))),
-            "vcluster-core-request.yaml", "experimental.deploy.host.manifests"),
+            "spec.vcluster.helmOverrides.experimental.deploy.host.manifests", "not a Kubernetes object"),
         Arguments.of("NEL breaks in an Application's vcluster manifests",
             application(Map.of("experimental", Map.of("deploy", Map.of("vcluster",
                 Map.of("manifests", secretWithBreaks("\u0085")))))),
@@ -64,7 +65,7 @@ class CarriedSecretTest {
         Arguments.of("a kind computed by a Go template",
             orchestrator(Map.of("experimental", Map.of("deploy", Map.of("vcluster", Map.of(
                 "manifestsTemplate", "apiVersion: v1\nkind: {{ printf \"Sec\" }}ret\n"))))),
-            "vcluster-core-request.yaml", "a kind computed by a template"),
+            "experimental.deploy.vcluster.manifestsTemplate", "{{ printf \"Sec\" }}"),
         Arguments.of("a Secret in a cluster annotation",
             Map.of("apiVersion", PromiseKind.API_VERSION, "kind", "VClusterOrchestrator",
                 "metadata", Map.of("name", "c", "namespace", "r"),
@@ -85,8 +86,13 @@ class CarriedSecretTest {
     Cli result = Cli.run("--input", input.toString(), "--output", work.resolve("out").toString(),
         "--metadata", work.resolve("meta").toString());
 
-    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.OUTPUT_REFUSED.code());
-    assertThat(result.err()).contains(file, place).contains("Secret");
+    if (file.startsWith("spec.") || file.startsWith("experimental.")) {
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.INVALID_INPUT.code());
+      assertThat(result.err()).contains(file, place);
+    } else {
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.OUTPUT_REFUSED.code());
+      assertThat(result.err()).contains(file, place).contains("Secret");
+    }
     assertThat(work.resolve("out")).doesNotExist();
     assertThat(work.resolve("meta")).doesNotExist();
   }

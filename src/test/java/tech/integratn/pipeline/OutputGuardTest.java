@@ -89,8 +89,16 @@ class OutputGuardTest {
   }
 
   @Test
-  void acceptsSecretLookingTextAndNonCoreSecretKinds() {
+  void refusesTextThatCouldSpellASecretAndCannotBeReadCompletely() {
     String text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  note: |\n    first line\n    kind: Secret\n    apiVersion: v1\n";
+    assertThatThrownBy(() -> guard.check(List.of(new RenderedFile("a.yaml", text))))
+        .hasMessageContaining("a.yaml document 1 at data.note holds text that could spell a "
+            + "Secret and that the guard cannot read completely");
+  }
+
+  @Test
+  void acceptsSecretLookingTextAndNonCoreSecretKinds() {
+    String text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  note: |\n    first line\n    kind: Secrets live in 1Password\n    apiVersion: v1\n";
     String external = "apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\nspec:\n"
         + "  target: {template: {type: Opaque}}\n";
     assertThatCode(() -> guard.check(List.of(new RenderedFile("a.yaml", text),

@@ -3,9 +3,8 @@ package tech.integratn.pipeline.guard;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
@@ -13,96 +12,130 @@ import tech.integratn.pipeline.yaml.Yaml;
 
 /**
  * A string in rendered output that some consumer may read as YAML: Helm values text, vcluster's
- * deploy manifests, a ConfigMap's data, or any other. Consumers are Go YAML readers (kubectl,
- * Helm, Argo CD, kustomize), which follow YAML 1.1 and also break lines at NEL, LS and PS, so a
- * text is read both as written and with those characters as line breaks.
+ * deploy manifests, a ConfigMap's data, or any other. The consumers are Go programs, which read
+ * more than a YAML 1.2 reader does: they also break lines at NEL, LS and PS, skip a byte-order
+ * mark at the start of any line, and split streams at any line that starts with {@code ---}
+ * (Helm's splitter whatever follows it, kubectl's when only Unicode white space or a comment
+ * does). A text is read as written and, where that differs, the way they read it; every reading
+ * must be read completely, or the text is {@link Unreadable}.
  */
 final class CarriedText {
-  /** YAML 1.1's line breaks beyond CR and LF: NEL, LS, PS. */
-  private static final Pattern YAML11_BREAKS = Pattern.compile("[\u0085\u2028\u2029]");
-  /** A {@code kind:} entry naming a Secret, in block, flow or JSON style, on one line. */
-  private static final Pattern SECRET_KIND_LINE = Pattern.compile(
-      "(?:^|[\\s{,\\[-])[\"']?kind[\"']?\\s*:\\s*[\"']?secret(?:list)?[\"']?\\s*(?:$|[,}\\]#])",
-      Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
-  /** A {@code kind:} entry whose value a Go template computes. */
-  private static final Pattern TEMPLATED_KIND_LINE = Pattern.compile(
-      "(?:^|[\\s{,\\[-])[\"']?kind[\"']?\\s*:[^\\n]*\\{\\{", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
-
   /** One schema for every text: each new one compiles its resolver's patterns again. */
   private static final CoreSchema SCHEMA = new CoreSchema();
-  /** A line that starts or ends a document: where manifest splitters cut. */
-  private static final Pattern DOCUMENT_MARKER = Pattern.compile("(?m)^(?:---|\\.\\.\\.)(?=[ \\t\\r\\n]|$)");
 
   private CarriedText() {}
 
+  /** Our reader could not read a text completely: a syntax error or one of its limits. */
+  static final class Unreadable extends Exception {
+    Unreadable(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
   /**
-   * Every mapping needs a ':' indicator: a ':' followed by white space or a line break (YAML 1.1's
-   * too) or the end, or right after a quoted key ({@code "kind":"Secret"}). A text without one
-   * (a URL, "10.0.0.1:443", a word) holds no manifest.
+   * The documents of every reading of {@code text}; {@code asWritten} false leaves out the
+   * reading as written (the caller has read it already).
    */
-  static boolean mightHoldDocuments(String text) {
-    for (int at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) {
-      if (at + 1 == text.length() || at > 0 && (text.charAt(at - 1) == '"' || text.charAt(at - 1) == '\'')) {
-        return true;
+  static List<Node> read(String text, boolean asWritten) throws Unreadable {
+    List<Node> documents = new ArrayList<>();
+    if (asWritten) {
+      documents.addAll(parse(text));
+    }
+    String go = goLines(text);
+    List<String> parts = splitLikeGo(go);
+    if (!go.equals(text) || parts.size() > 1) {
+      for (String part : parts) {
+        documents.addAll(parse(part));
       }
-      char next = text.charAt(at + 1);
-      if (next == ' ' || next == '\t' || next == '\n' || next == '\r' || next == '\u0085'
-          || next == '\u2028' || next == '\u2029') {
+    }
+    return documents;
+  }
+
+  /** NEL, LS and PS as line breaks, and no byte-order marks (Go readers skip them). */
+  static String goLines(String text) {
+    boolean plain = true;
+    for (int i = 0; i < text.length() && plain; i++) {
+      char c = text.charAt(i);
+      plain = c != '\u0085' && c != '\u2028' && c != '\u2029' && c != '\ufeff';
+    }
+    if (plain) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        out.append('\n');
+      } else if (c != '\ufeff') {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The parts a Go splitter cuts the text into, when some line starts with {@code ---} followed
+   * by more than YAML's white space; otherwise the text whole (its markers are YAML's own). The
+   * rest of such a line, without leading white space, starts the next part.
+   */
+  static List<String> splitLikeGo(String text) {
+    if (!hasForeignMarker(text)) {
+      return List.of(text);
+    }
+    List<String> parts = new ArrayList<>();
+    StringBuilder part = new StringBuilder();
+    int at = 0;
+    while (at < text.length()) {
+      int end = text.indexOf('\n', at);
+      int next = end < 0 ? text.length() : end + 1;
+      if (text.startsWith("---", at)) {
+        parts.add(part.toString());
+        part.setLength(0);
+        int rest = at + 3;
+        while (rest < next && (Character.isWhitespace(text.charAt(rest))
+            || Character.isSpaceChar(text.charAt(rest)))) {
+          rest++;
+        }
+        part.append(text, rest, next);
+      } else {
+        part.append(text, at, next);
+      }
+      at = next;
+    }
+    parts.add(part.toString());
+    return parts;
+  }
+
+  private static boolean hasForeignMarker(String text) {
+    for (int at = text.startsWith("---") ? 0 : text.indexOf("\n---"); at >= 0;
+        at = text.indexOf("\n---", at + 1)) {
+      int after = at + (text.charAt(at) == '\n' ? 4 : 3);
+      if (after < text.length() && " \t\r\n".indexOf(text.charAt(after)) < 0) {
         return true;
       }
     }
     return false;
   }
 
-  /** The text as a YAML 1.2 reader and as a Go (YAML 1.1) reader sees it; one if they agree. */
-  static List<String> readings(String text) {
-    String yaml11 = YAML11_BREAKS.matcher(text).replaceAll("\n");
-    return yaml11.equals(text) ? List.of(text) : List.of(text, yaml11);
-  }
-
-  /**
-   * The documents of one reading, read leniently (duplicate keys kept, as some readers keep the
-   * last and some the first). Text that is not YAML as a whole is split where a document starts,
-   * as Helm and kustomize split manifests before reading them, and each part that reads counts.
-   */
-  static List<Node> parse(String text) {
-    Optional<List<Node>> whole = tryParse(text);
-    if (whole.isPresent()) {
-      return whole.get();
-    }
-    List<Node> documents = new ArrayList<>();
-    for (String part : DOCUMENT_MARKER.split(text)) {
-      tryParse(part).ifPresent(documents::addAll);
-    }
-    return documents;
-  }
-
-  private static Optional<List<Node>> tryParse(String text) {
+  private static List<Node> parse(String text) throws Unreadable {
     try {
-      return Optional.of(Yaml.composeAll(text, lenient(text.length())));
-    } catch (YamlEngineException | StackOverflowError e) {
-      return Optional.empty();
+      return Yaml.composeAll(text, lenient(text.length()));
+    } catch (YamlEngineException e) {
+      throw new Unreadable(reason(e));
     }
   }
 
-  /**
-   * For Go templates (vcluster's manifestsTemplate), whose output is only known once rendered:
-   * a line that names a Secret kind, or a kind a template computes. Empty when there is none.
-   */
-  static Optional<String> suspectLine(String text) {
-    if (SECRET_KIND_LINE.matcher(text).find()) {
-      return Optional.of("has a line naming kind Secret");
-    }
-    if (text.contains("{{") && TEMPLATED_KIND_LINE.matcher(text).find()) {
-      return Optional.of("has a kind computed by a template action, which cannot be checked");
-    }
-    return Optional.empty();
+  /** What went wrong, without the snippet of text the reader quotes. */
+  static String reason(YamlEngineException e) {
+    String problem = e instanceof MarkedYamlEngineException marked && marked.getProblem() != null
+        ? marked.getProblem() + marked.getProblemMark().map(m -> " at line " + (m.getLine() + 1)
+            + ", column " + (m.getColumn() + 1)).orElse("")
+        : e.getMessage();
+    String oneLine = String.valueOf(problem).replaceAll("\\s+", " ").strip();
+    return oneLine.length() <= 160 ? oneLine : oneLine.substring(0, 157) + "...";
   }
 
-  static boolean isTemplate(String text) {
-    return text.contains("{{");
-  }
-
+  /** Duplicate keys kept, as some readers keep the last and some the first. */
   private static LoadSettings lenient(int length) {
     return LoadSettings.builder()
         .setBufferSize(Math.max(1024, length + 1))
@@ -115,5 +148,4 @@ final class CarriedText {
         .setSchema(SCHEMA)
         .build();
   }
-
 }

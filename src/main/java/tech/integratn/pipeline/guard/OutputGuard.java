@@ -55,7 +55,6 @@ public final class OutputGuard {
   public List<List<Node>> checkAndParse(List<RenderedFile> files) {
     List<List<Node>> parsed = new ArrayList<>();
     for (RenderedFile file : files) {
-      List<String> readings = CarriedText.readings(file.content());
       List<Node> documents = parse(file.name(), file.content());
       parsed.add(documents);
       for (int i = 0; i < documents.size(); i++) {
@@ -63,21 +62,26 @@ public final class OutputGuard {
         checkKeys(documents.get(i), where, new HashSet<>());
         inspect(documents.get(i), where, 0);
       }
-      if (readings.size() > 1) {
-        // A template that writes NEL, LS or PS raw: what a Go reader makes of the file.
-        carried(readings.get(1), new Where(file.name(), "as a Go YAML reader reads it"), "", 0);
-      }
+      // The file as a Go reader reads it, where that differs (a template that wrote NEL raw).
+      readAndInspect(file.content(), false, new Where(file.name(), "as a Go YAML reader reads it"),
+          "", 0);
     }
     return parsed;
+  }
+
+  /**
+   * Checks one text as the guard checks every string it finds in output: {@code where} names it
+   * in a refusal. For a resolver that publishes text it has to vouch for (a manifests template).
+   */
+  public void checkText(String text, String where) {
+    carried(text, new Where(where, ""), "", 0);
   }
 
   private List<Node> parse(String file, String content) {
     try {
       return Yaml.composeAll(content, MAX_CODE_POINTS);
     } catch (YamlEngineException e) {
-      throw refuse(file + " is not valid YAML (" + e.getMessage().replaceAll("\\s+", " ") + ")");
-    } catch (StackOverflowError e) {
-      throw refuse(file + " is nested too deeply to check");
+      throw refuse(file + " is not valid YAML (" + CarriedText.reason(e) + ")");
     }
   }
 
@@ -121,9 +125,38 @@ public final class OutputGuard {
     }
   }
 
-  /** A string read as YAML documents, each inspected like a rendered one. */
+  /**
+   * A string, which a consumer may read as YAML and may first execute as a Go template. Text that
+   * cannot spell a Secret ({@link Spelling}) is not read; every other text must be read
+   * completely in every reading, and what it holds is inspected like a rendered document. A
+   * text the guard cannot read completely is refused: it is never published as if clean.
+   */
   private void carried(String text, Where where, String path, int depth) {
-    if (!CarriedText.mightHoldDocuments(text) || cleanTexts.getOrDefault(text, Integer.MAX_VALUE) <= depth) {
+    if (cleanTexts.getOrDefault(text, Integer.MAX_VALUE) <= depth) {
+      return;
+    }
+    String place = path.isEmpty() ? "" : " at " + path;
+    if (GoTemplate.hasActions(text)) {
+      GoTemplate.Execution execution = GoTemplate.execute(text);
+      if (!execution.known()) {
+        throw refuse(where + place + " holds a Go template that " + execution.problem() + ". "
+            + "A template is published only when every text it can write is known to hold no "
+            + "Secret; write a literal {{ as {{ \"{{\" }}.");
+      }
+      if (!execution.output().equals(text)) {
+        // Read as executed. As written it differs only inside actions, and those are inert.
+        plain(execution.output(), where, path.isEmpty() ? "(as a template writes it)"
+            : path + " (as a template writes it)", depth);
+        cleanTexts.merge(text, depth, Math::min);
+        return;
+      }
+    }
+    plain(text, where, path, depth);
+    cleanTexts.merge(text, depth, Math::min);
+  }
+
+  private void plain(String text, Where where, String path, int depth) {
+    if (Spelling.inert(text, false)) {
       return;
     }
     String place = path.isEmpty() ? "" : " at " + path;
@@ -131,23 +164,28 @@ public final class OutputGuard {
       throw refuse(where + place + " holds text nested more than " + MAX_TEXT_DEPTH
           + " levels deep in other text, too deep to check");
     }
-    for (String reading : CarriedText.readings(text)) {
-      if (CarriedText.isTemplate(reading)) {
-        CarriedText.suspectLine(reading).ifPresent(problem -> {
-          throw refuse(where + place + " holds a template that " + problem + ". Secrets must "
-              + "never be published to the state repository: deliver them with an ExternalSecret.");
-        });
-      }
-      List<Node> parsed = CarriedText.parse(reading);
-      for (int i = 0; i < parsed.size(); i++) {
-        Node document = parsed.get(i);
-        if (document instanceof ScalarNode scalar && Fields.text(scalar).equals(text)) {
-          continue; // plain text that reads as itself
-        }
-        inspect(document, where.inside(path, i + 1), depth + 1);
-      }
+    readAndInspect(text, true, where, path, depth);
+  }
+
+  private void readAndInspect(String text, boolean asWritten, Where where, String path, int depth) {
+    List<Node> documents;
+    try {
+      documents = CarriedText.read(text, asWritten);
+    } catch (CarriedText.Unreadable e) {
+      String place = path.isEmpty() ? "" : " at " + path;
+      throw refuse(where + place + " holds text that could spell a Secret and that the guard "
+          + "cannot read completely (" + e.getMessage() + "). Text the guard cannot read is "
+          + "never published: Go YAML readers read more than it does. Write it as plain YAML "
+          + "(no YAML 1.1-only escapes, tags, byte-order marks or stray document markers), or "
+          + "reword it.");
     }
-    cleanTexts.merge(text, depth, Math::min);
+    for (int i = 0; i < documents.size(); i++) {
+      Node document = documents.get(i);
+      if (document instanceof ScalarNode scalar && Fields.text(scalar).equals(text)) {
+        continue; // plain text that reads as itself
+      }
+      inspect(document, where.inside(path, i + 1), depth + 1);
+    }
   }
 
   /** Duplicate keys are read differently by different YAML readers, so they are refused. */
@@ -178,13 +216,35 @@ public final class OutputGuard {
   }
 
   private static boolean isSecretKind(String kind) {
-    String k = kind.trim().toLowerCase(Locale.ROOT);
-    return k.equals("secret") || k.equals("secretlist");
+    return couldBe(kind, "secret") || couldBe(kind, "secretlist");
+  }
+
+  /**
+   * Whether a scalar is {@code word} (case folded, white space around it dropped) or, when a
+   * template's placeholder stands in it, could be once a DNS name replaces the placeholder.
+   */
+  static boolean couldBe(String text, String word) {
+    String trimmed = text.strip();
+    if (trimmed.indexOf(Spelling.PLACEHOLDER) < 0) {
+      return Spelling.fold(trimmed).equals(word);
+    }
+    StringBuilder pattern = new StringBuilder();
+    for (String piece : trimmed.split(String.valueOf(Spelling.PLACEHOLDER), -1)) {
+      if (pattern.length() > 0) {
+        pattern.append("[a-z0-9.-]+");
+      }
+      pattern.append(java.util.regex.Pattern.quote(Spelling.fold(piece)));
+    }
+    return trimmed.length() <= 4 * word.length()
+        && java.util.regex.Pattern.compile(pattern.toString()).matcher(word).matches();
   }
 
   /** Core group: "v1", no apiVersion at all, or any version without a group prefix. */
   private static boolean isCoreGroup(String apiVersion) {
-    String v = apiVersion.trim().toLowerCase(Locale.ROOT);
+    if (apiVersion.indexOf(Spelling.PLACEHOLDER) >= 0) {
+      return true;
+    }
+    String v = apiVersion.strip().toLowerCase(Locale.ROOT);
     return !v.contains("/") || v.startsWith("/") || v.startsWith("core/");
   }
 
@@ -263,7 +323,8 @@ public final class OutputGuard {
     List<String> texts(String key) {
       List<String> found = new ArrayList<>();
       for (NodeTuple tuple : tuples) {
-        if (tuple.getKeyNode() instanceof ScalarNode k && text(k).trim().equalsIgnoreCase(key)
+        if (tuple.getKeyNode() instanceof ScalarNode k
+            && couldBe(text(k), key.toLowerCase(Locale.ROOT))
             && tuple.getValueNode() instanceof ScalarNode v) {
           found.add(text(v));
         }

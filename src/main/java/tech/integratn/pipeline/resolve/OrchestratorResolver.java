@@ -95,7 +95,7 @@ public final class OrchestratorResolver {
     Orchestrator.Endpoint endpoint = endpoint(s.exposure(), names.name(), baseDomain);
     Orchestrator.Application application = application(s.application(), platform);
     String clusterDomain = clusterDomain(s.vcluster());
-    Map<String, Object> helmValues = HelmValues.build(new HelmValues.Inputs(
+    Map<String, Object> helmValues = CarriedValues.normalise(HelmValues.build(new HelmValues.Inputs(
         new HelmValues.Identity(names.name(), names.targetNamespace(), environment),
         controlPlane(s.vcluster(), preset, platform.images().vclusterControlPlane()),
         endpoint,
@@ -103,7 +103,7 @@ public final class OrchestratorResolver {
         ChartFeatures.of(application.targetRevision()),
         selectors(s.integrations(), platform),
         new HelmValues.UserValues(s.vcluster().backingStore(), s.vcluster().exportKubeConfig(),
-            s.vcluster().helmOverrides())));
+            s.vcluster().helmOverrides()))), "spec.vcluster.helmOverrides");
     return new Orchestrator(names, endpoint, application,
         new Orchestrator.Values(helmValues, Yaml.document(helmValues)),
         registration(s.argocd(), names.name(), environment, baseDomain, platform),

@@ -26,7 +26,8 @@ public final class SubRequestResolvers {
 
   public static Resolution core(Request request, SubRequestSpecs.Core spec,
       PlatformSettings platform) {
-    Core model = new Core(spec.name(), spec.targetNamespace(), or(spec.valuesYaml(), ""),
+    Core model = new Core(spec.name(), spec.targetNamespace(),
+        CarriedValues.valuesText(or(spec.valuesYaml(), ""), "spec.valuesYaml"),
         namespaceLabels(request, spec.name()));
     return new Resolution(model,
         SubRequestStatus.of(PromiseKind.VCLUSTER_CORE, spec.name(), spec.targetNamespace()));
@@ -126,7 +127,11 @@ public final class SubRequestResolvers {
       PlatformSettings platform) {
     String namespace = or(spec.namespace(), platform.argocd().namespace());
     Source source = or(spec.source(), new Source(null, null, null, null));
-    Helm helm = or(source.helm(), new Helm(null, null));
+    Helm given = or(source.helm(), new Helm(null, null));
+    Helm helm = platform.chart().name().equals(source.chart())
+        ? new Helm(given.releaseName(), CarriedValues.normalise(given.valuesObject(),
+            "spec.source.helm.valuesObject"))
+        : given;
     Destination destination = or(spec.destination(), new Destination(null, null));
     Application model = new Application(spec.name(), namespace,
         or(spec.annotations(), Map.of()),

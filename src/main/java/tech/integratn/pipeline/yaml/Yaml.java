@@ -15,6 +15,7 @@ import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 import org.snakeyaml.engine.v2.exceptions.ScannerException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.common.NonPrintableStyle;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.Tag;
@@ -234,8 +235,8 @@ public final class Yaml {
 
   /** A composed document as plain Java values, built with the same settings' constructors. */
   public static Object construct(Node document, int codePointLimit) {
-    return new StandardConstructor(loadSettings(codePointLimit, 0))
-        .constructSingleDocument(Optional.of(document));
+    return readerFailuresAsYamlErrors(unused -> new StandardConstructor(
+        loadSettings(codePointLimit, 0)).constructSingleDocument(Optional.of(document)), "");
   }
 
   /**
@@ -248,7 +249,7 @@ public final class Yaml {
     String current = text;
     for (int rewrites = 0; ; rewrites++) {
       try {
-        return parse.apply(current);
+        return readerFailuresAsYamlErrors(parse, current);
       } catch (ScannerException e) {
         String problem = e.getProblem() == null ? "" : e.getProblem();
         boolean separator = problem.startsWith("found unknown escape character L(")
@@ -264,6 +265,26 @@ public final class Yaml {
         current = current.substring(0, at) + (letter == 'L' ? "u2028" : "u2029")
             + current.substring(at + 1);
       }
+    }
+  }
+
+  /**
+   * The reader's own failures on hostile text as YAML errors like any other: a code point past
+   * Unicode in an escape ({@code "\\UFFFFFFFF"}) makes snakeyaml-engine throw a number format
+   * error, deep nesting overflows its stack. Every caller already turns a YAML error into a
+   * refusal with its reason, so none of them exits as if the image had a bug.
+   */
+  private static <T> T readerFailuresAsYamlErrors(Function<String, T> parse, String text) {
+    try {
+      return parse.apply(text);
+    } catch (YamlEngineException e) {
+      throw e;
+    } catch (NumberFormatException e) {
+      throw new YamlEngineException("an escape names a character that does not exist");
+    } catch (IllegalArgumentException | IndexOutOfBoundsException | ArithmeticException e) {
+      throw new YamlEngineException("the text cannot be read as YAML");
+    } catch (StackOverflowError e) {
+      throw new YamlEngineException("the text is nested too deeply to read");
     }
   }
 

@@ -1,0 +1,189 @@
+package tech.integratn.pipeline.resolve;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import tech.integratn.pipeline.PipelineException;
+import tech.integratn.pipeline.guard.GoTemplate;
+import tech.integratn.pipeline.guard.OutputGuard;
+import tech.integratn.pipeline.yaml.Yaml;
+
+/**
+ * Text inside the vcluster chart's values that a consumer applies as manifests or reads as
+ * values is published as the pipeline serialised what it read, never as the request wrote it:
+ * Go readers read more than ours, and what we publish must be what we checked. The fields are
+ * the ones the chart schemas (0.30.0-0.36.1) type as a string of manifests, of manifests to
+ * execute as a template, or of Helm values. A text our reader cannot read completely, or that
+ * holds anything but plain data, is refused with its field path.
+ */
+public final class CarriedValues {
+  /** Strings of Kubernetes manifests, applied by vcluster. */
+  private static final Set<String> MANIFESTS = Set.of(
+      "experimental.deploy.host.manifests",
+      "experimental.deploy.vcluster.manifests",
+      "controlPlane.coredns.overwriteManifests");
+  /** Manifests that vcluster executes as a Go template first. */
+  private static final Set<String> TEMPLATES = Set.of(
+      "experimental.deploy.host.manifestsTemplate",
+      "experimental.deploy.vcluster.manifestsTemplate");
+  /** Helm values text of a chart vcluster installs. */
+  private static final Set<String> VALUES = Set.of("experimental.deploy.vcluster.helm[].values");
+  /** Text longer than a request may be is not read again here (the request reader bounds it). */
+  private static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
+
+  private CarriedValues() {}
+
+  /** The values with every carried text re-serialised; {@code field} is where they came from. */
+  public static Map<String, Object> normalise(Map<String, Object> values, String field) {
+    return values == null ? null : map(values, "", field);
+  }
+
+  /**
+   * Helm values text (a VClusterCore's {@code valuesYaml}): read, its carried texts
+   * re-serialised, and written again. Empty stays empty.
+   */
+  public static String valuesText(String text, String field) {
+    Map<String, Object> values = readValues(text, field);
+    return values == null ? "" : Yaml.document(map(values, "", field));
+  }
+
+  private static Map<String, Object> map(Map<String, Object> values, String path, String field) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> entry : values.entrySet()) {
+      String at = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
+      out.put(entry.getKey(), value(entry.getValue(), at, field));
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object value(Object value, String path, String field) {
+    if (value instanceof Map<?, ?> m) {
+      return map((Map<String, Object>) m, path, field);
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      for (Object item : list) {
+        out.add(value(item, path + "[]", field));
+      }
+      return out;
+    }
+    if (value instanceof String text) {
+      String at = field + "." + path;
+      if (MANIFESTS.contains(path)) {
+        return manifests(text, at);
+      }
+      if (TEMPLATES.contains(path)) {
+        return template(text, at);
+      }
+      if (VALUES.contains(path)) {
+        Map<String, Object> values = readValues(text, at);
+        return values == null ? "" : Yaml.document(map(values, "", at));
+      }
+    }
+    return value;
+  }
+
+  /** Every document read, each a Kubernetes object, written again one after another. */
+  static String manifests(String text, String field) {
+    StringBuilder out = new StringBuilder();
+    List<Object> documents = read(text, field);
+    for (int i = 0; i < documents.size(); i++) {
+      Object document = documents.get(i);
+      if (document == null) {
+        continue;
+      }
+      if (!(document instanceof Map<?, ?>)) {
+        throw PipelineException.invalidField(field, "document " + (i + 1) + " is not a "
+            + "Kubernetes object (a mapping)", "Write each manifest as a YAML mapping.");
+      }
+      plain(document, field);
+      if (out.length() > 0) {
+        out.append("---\n");
+      }
+      out.append(Yaml.document(document));
+    }
+    return out.toString();
+  }
+
+  /** A manifests template is kept as written, once the guard can vouch for every execution. */
+  static String template(String text, String field) {
+    GoTemplate.Execution execution = GoTemplate.execute(text);
+    if (!execution.known()) {
+      throw PipelineException.invalidField(field, "the template " + execution.problem(),
+          "vcluster executes this text, so the pipeline must know every text it can write; use "
+              + "manifests for anything else.");
+    }
+    try {
+      new OutputGuard().checkText(text, field);
+    } catch (PipelineException refused) {
+      throw PipelineException.invalidField(field, "the template could write a Secret or text "
+          + "the guard cannot read (" + refused.getMessage().replaceFirst("^Refusing to write "
+          + "any output: ", "") + ")", "Deliver secrets with an ExternalSecret.");
+    }
+    return text;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> readValues(String text, String field) {
+    if (text == null) {
+      return null;
+    }
+    List<Object> documents = read(text, field);
+    if (documents.size() > 1) {
+      throw PipelineException.invalidField(field, "holds " + documents.size() + " YAML "
+          + "documents, and Helm reads only the first", "Keep one document of values.");
+    }
+    Object document = documents.isEmpty() ? null : documents.get(0);
+    if (document == null) {
+      return null;
+    }
+    if (!(document instanceof Map<?, ?>)) {
+      throw PipelineException.invalidField(field, "is not a YAML mapping of Helm values",
+          "Write the values as a mapping.");
+    }
+    plain(document, field);
+    return (Map<String, Object>) document;
+  }
+
+  private static List<Object> read(String text, String field) {
+    try {
+      return Yaml.loadAll(text, MAX_CODE_POINTS);
+    } catch (YamlEngineException e) {
+      String reason = String.valueOf(e.getMessage()).split("\n", 2)[0];
+      throw PipelineException.invalidField(field, "is not YAML the pipeline can read "
+          + "completely (" + (reason.length() > 120 ? reason.substring(0, 117) + "..." : reason)
+          + ")", "Write it as plain YAML: the pipeline publishes only what it has read.");
+    }
+  }
+
+  /** Only the data every reader reads alike: no binary, sets, timestamps or local tags. */
+  private static void plain(Object value, String field) {
+    if (value == null || value instanceof String || value instanceof Boolean
+        || value instanceof Integer || value instanceof Long || value instanceof BigInteger
+        || value instanceof Double) {
+      return;
+    }
+    if (value instanceof Map<?, ?> m) {
+      for (Map.Entry<?, ?> entry : m.entrySet()) {
+        if (!(entry.getKey() instanceof String)) {
+          throw PipelineException.invalidField(field, "has a key that is not text",
+              "Write every key as text.");
+        }
+        plain(entry.getValue(), field);
+      }
+      return;
+    }
+    if (value instanceof List<?> list) {
+      list.forEach(item -> plain(item, field));
+      return;
+    }
+    throw PipelineException.invalidField(field, "holds a value that is not plain data (a YAML "
+        + "tag such as !!binary, !!set or !!timestamp)", "Write plain strings, numbers, "
+        + "booleans, lists and mappings.");
+  }
+}

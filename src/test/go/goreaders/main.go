@@ -1,0 +1,292 @@
+// Command goreaders is the tests' oracle: it reads texts the way the Go programs that consume the
+// pipeline's output read them, and says whether any of them finds a core Secret, at any depth.
+//
+// Readers: go-yaml v2 (Helm, through sigs.k8s.io/yaml), Helm's manifest splitter, go-yaml v3
+// (kustomize), kubectl's YAML-or-JSON stream reader (its line splitter, or a JSON stream when the
+// text starts with '{'). Every string found is read again, and a string holding "{{" is also
+// executed as a Go template (text/template with sprig) and its output read.
+//
+// Input: one JSON string per line (a whole file's text). Output: one JSON object per line,
+// {"secret": "<reader and place>"} or {"secret": ""}.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+	"text/template"
+	"time"
+	"unicode"
+
+	"github.com/Masterminds/sprig"
+	yaml2 "gopkg.in/yaml.v2"
+	yaml3 "gopkg.in/yaml.v3"
+	sigsyaml "sigs.k8s.io/yaml"
+)
+
+const maxDepth = 8
+
+// Helm's releaseutil splitter.
+var helmSeparator = regexp.MustCompile(`(?:^|\s*\n)---\s*`)
+
+type reader struct {
+	name string
+	read func(string) []interface{}
+}
+
+var readers = []reader{
+	{"go-yaml v2", readV2},
+	{"helm splitter + sigs.k8s.io/yaml", readHelm},
+	{"go-yaml v3", readV3},
+	{"kubectl stream reader", readKubectl},
+}
+
+func readV2(text string) (docs []interface{}) {
+	defer func() { recover() }()
+	dec := yaml2.NewDecoder(strings.NewReader(text))
+	for {
+		var v interface{}
+		if err := dec.Decode(&v); err != nil {
+			return docs
+		}
+		docs = append(docs, v)
+	}
+}
+
+func readV3(text string) (docs []interface{}) {
+	defer func() { recover() }()
+	dec := yaml3.NewDecoder(strings.NewReader(text))
+	for {
+		var v interface{}
+		if err := dec.Decode(&v); err != nil {
+			return docs
+		}
+		docs = append(docs, v)
+	}
+}
+
+func sigs(text string) (v interface{}, ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	if err := sigsyaml.Unmarshal([]byte(text), &v); err != nil {
+		return nil, false
+	}
+	return v, true
+}
+
+func readHelm(text string) (docs []interface{}) {
+	for _, part := range helmSeparator.Split(text, -1) {
+		if v, ok := sigs(part); ok {
+			docs = append(docs, v)
+		}
+	}
+	return docs
+}
+
+// kubectl (k8s.io/apimachinery yaml.YAMLOrJSONDecoder): a JSON stream when the text starts with
+// '{' after Unicode white space, else documents split at lines that are "---" followed by
+// nothing but Unicode white space or a comment, each read by sigs.k8s.io/yaml.
+func readKubectl(text string) (docs []interface{}) {
+	if strings.HasPrefix(strings.TrimLeftFunc(text, unicode.IsSpace), "{") {
+		dec := json.NewDecoder(strings.NewReader(text))
+		for {
+			var v interface{}
+			if err := dec.Decode(&v); err != nil {
+				return docs
+			}
+			docs = append(docs, v)
+		}
+	}
+	var chunk bytes.Buffer
+	flush := func() {
+		if v, ok := sigs(chunk.String()); ok {
+			docs = append(docs, v)
+		}
+		chunk.Reset()
+	}
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if strings.HasPrefix(line, "---") {
+			rest := strings.TrimSpace(line[3:])
+			if rest == "" || rest[0] == '#' {
+				flush()
+				continue
+			}
+		}
+		chunk.WriteString(line)
+	}
+	flush()
+	return docs
+}
+
+func lower(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+func isCoreSecret(m map[string]interface{}) bool {
+	kind, apiVersion := "", ""
+	for k, v := range m {
+		s, isString := v.(string)
+		switch lower(k) {
+		case "kind":
+			if isString && (strings.EqualFold(strings.TrimSpace(s), "secret") || strings.EqualFold(strings.TrimSpace(s), "secretlist")) {
+				kind = "secret"
+			}
+		case "apiversion":
+			if isString {
+				apiVersion = lower(s)
+			}
+		}
+	}
+	return kind != "" && (!strings.Contains(apiVersion, "/") || strings.HasPrefix(apiVersion, "core/"))
+}
+
+type finder struct {
+	seen     map[string]bool
+	deadline time.Time
+}
+
+// find returns where a Secret is, or "".
+func (f *finder) text(text string, depth int) string {
+	if depth > maxDepth || f.seen[text] || time.Now().After(f.deadline) {
+		return ""
+	}
+	f.seen[text] = true
+	for _, r := range readers {
+		for i, doc := range r.read(text) {
+			if at := f.value(doc, depth); at != "" {
+				return fmt.Sprintf("%s, document %d: %s", r.name, i+1, at)
+			}
+		}
+	}
+	if strings.Contains(text, "{{") {
+		if out, ok := execute(text); ok && out != text {
+			if at := f.text(out, depth+1); at != "" {
+				return "as a Go template: " + at
+			}
+		}
+	}
+	return ""
+}
+
+func (f *finder) value(v interface{}, depth int) string {
+	switch t := v.(type) {
+	case map[string]interface{}:
+		if isCoreSecret(t) {
+			return "a Secret"
+		}
+		for k, item := range t {
+			if at := f.text(k, depth+1); at != "" {
+				return "key " + k + ": " + at
+			}
+			if at := f.value(item, depth); at != "" {
+				return k + ": " + at
+			}
+		}
+	case map[interface{}]interface{}:
+		converted := map[string]interface{}{}
+		for k, item := range t {
+			converted[fmt.Sprint(k)] = item
+		}
+		return f.value(converted, depth)
+	case []interface{}:
+		for i, item := range t {
+			if at := f.value(item, depth); at != "" {
+				return fmt.Sprintf("[%d]: %s", i, at)
+			}
+		}
+	case string:
+		if at := f.text(t, depth+1); at != "" {
+			return "text: " + at
+		}
+	case []byte:
+		return f.value(string(t), depth)
+	}
+	return ""
+}
+
+type limited struct {
+	bytes.Buffer
+}
+
+func (l *limited) Write(p []byte) (int, error) {
+	if l.Len()+len(p) > 4<<20 {
+		return 0, io.ErrShortWrite
+	}
+	return l.Buffer.Write(p)
+}
+
+// execute renders text as vcluster renders a manifests template (Helm's tpl): Release and Chart
+// data, empty Values.
+func execute(text string) (string, bool) {
+	type result struct {
+		out string
+		ok  bool
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if recover() != nil {
+				done <- result{"", false}
+			}
+		}()
+		funcs := sprig.TxtFuncMap()
+		funcs["toYaml"] = func(v interface{}) string { b, _ := sigsyaml.Marshal(v); return string(b) }
+		funcs["include"] = func(string, interface{}) string { return "" }
+		funcs["tpl"] = func(s string, _ interface{}) string { return s }
+		funcs["required"] = func(_ string, v interface{}) interface{} { return v }
+		t, err := template.New("t").Funcs(funcs).Parse(text)
+		if err != nil {
+			done <- result{"", false}
+			return
+		}
+		data := map[string]interface{}{
+			"Release": map[string]interface{}{"Name": "vc", "Namespace": "vcluster-vc", "Service": "Helm"},
+			"Chart":   map[string]interface{}{"Name": "vcluster", "Version": "0.30.4"},
+			"Values":  map[string]interface{}{},
+		}
+		var out limited
+		if err := t.Execute(&out, data); err != nil {
+			done <- result{"", false}
+			return
+		}
+		done <- result{out.String(), true}
+	}()
+	select {
+	case r := <-done:
+		return r.out, r.ok
+	case <-time.After(2 * time.Second):
+		return "", false
+	}
+}
+
+func main() {
+	in := bufio.NewReaderSize(os.Stdin, 1<<20)
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	for {
+		line, err := in.ReadString('\n')
+		if strings.TrimSpace(line) != "" {
+			var text string
+			answer := map[string]string{"secret": ""}
+			if jsonErr := json.Unmarshal([]byte(line), &text); jsonErr != nil {
+				answer["error"] = jsonErr.Error()
+			} else {
+				f := &finder{seen: map[string]bool{}, deadline: time.Now().Add(20 * time.Second)}
+				answer["secret"] = f.text(text, 0)
+			}
+			b, _ := json.Marshal(answer)
+			out.Write(b)
+			out.WriteString("\n")
+			out.Flush()
+		}
+		if err != nil {
+			return
+		}
+	}
+}
