@@ -71,8 +71,13 @@ final class Spelling {
     private static final int LONGEST = "secretlist".length();
     boolean kind;
     boolean secret;
-    private final StringBuilder run = new StringBuilder();
+    /** The run's first word and, after one space, its second (each kept only while short). */
+    private final StringBuilder head = new StringBuilder();
+    private final StringBuilder tail = new StringBuilder();
+    private int spaces;
     private boolean space;
+    /** The run follows an anchor, alias or tag indicator: its first word is that name. */
+    private boolean afterProperty;
 
     static Words of(String text) {
       Words words = new Words();
@@ -83,31 +88,48 @@ final class Spelling {
           continue; // BOM, zero-width characters: some readers drop them
         }
         if (Character.isLetterOrDigit(c)) {
-          if (words.space && words.run.length() > 0) {
-            words.run.append(' ');
-          }
-          words.space = false;
-          if (words.run.length() <= LONGEST) {
-            words.run.appendCodePoint(c);
-          }
+          words.letter(c);
         } else if (c == ' ' || c == '\t') {
           words.space = true;
         } else {
           words.end();
+          words.afterProperty = c == '&' || c == '*' || c == '!';
         }
       }
       words.end();
       return words;
     }
 
-    private void end() {
-      if (run.length() > 0 && run.length() <= LONGEST) {
-        String word = fold(run.toString());
-        kind |= word.equals("kind");
-        secret |= word.equals("secret") || word.equals("secretlist");
+    private void letter(int c) {
+      if (space && head.length() > 0) {
+        spaces++;
       }
-      run.setLength(0);
       space = false;
+      StringBuilder word = spaces == 0 ? head : spaces == 1 ? tail : null;
+      if (word != null && word.length() <= LONGEST) {
+        word.appendCodePoint(c);
+      }
+    }
+
+    private void end() {
+      if (spaces == 0) {
+        check(head);
+      } else if (spaces == 1 && afterProperty) {
+        check(tail);
+      }
+      head.setLength(0);
+      tail.setLength(0);
+      spaces = 0;
+      space = false;
+      afterProperty = false;
+    }
+
+    private void check(CharSequence word) {
+      if (word.length() > 0 && word.length() <= LONGEST) {
+        String folded = fold(word.toString());
+        kind |= folded.equals("kind");
+        secret |= folded.equals("secret") || folded.equals("secretlist");
+      }
     }
   }
 
