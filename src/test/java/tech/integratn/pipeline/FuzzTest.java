@@ -22,10 +22,15 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * Seeded mutation of every fixture input, for a time box ({@code -Dfuzz.seconds}, 60 by default;
- * {@code -Dfuzz.seed} to replay). Invariants for any request: the exit code is 0, 3 or 4 (never 1
- * or another), no stack trace or Java name on stderr, nothing written unless it succeeded, and
- * what it wrote parses with a YAML 1.2 and a YAML 1.1 reader and holds no Secret for either.
+ * Seeded mutation of every fixture input, for a time box ({@code -Dfuzz.seconds}, 60 by default).
+ * The seed is fixed in a normal build, so a build is repeatable; CI ({@code CI=true}) draws a new
+ * one each run and prints it; {@code -Dfuzz.seed} replays one. Mutations aim at the readers'
+ * edges: escapes of every kind, byte-order marks, Unicode spaces and line breaks, tags, anchors
+ * and aliases, flow and JSON streams, document markers with trailing characters, template
+ * actions, and the hostile texts of every family. Invariants for any request: the exit code is
+ * 0, 3 or 4 (never 1 or another), no stack trace or Java name on stderr, nothing written unless
+ * it succeeded, and what it wrote parses with a YAML 1.2 and a YAML 1.1 reader and holds no
+ * Secret for either, nor for the Go readers (GoOracle, required in CI).
  * A failing input is saved under {@code target/fuzz-failures/}; copy it to
  * {@code src/test/resources/fuzz-regressions/} to keep it as a regression case.
  */
@@ -40,7 +45,17 @@ class FuzzTest {
       "\r", "\r\n", "\t", "\u0000", "\u007f", "\"\\L\\P\\N\\_\"", "2147483648", "99999999999999999999",
       "-1", "1e400", ".nan", "0x7FFFFFFF", "0o777", "~", "null", "yes", "[", "]", "{", "}", ": ",
       "- ", "---", "...", "#", "kind: Secret", "apiVersion: v1\nkind: Secret\n", "'", "\"",
-      "é", "🚀", "\\", "%YAML 1.1\n---\n"};
+      "é", "🚀", "\\", "%YAML 1.1\n---\n",
+      // the Go readers' edges
+      "\"\\x6bind\": \"\\u0053ecret\"", "\"\\U0001F600\"", "\"\\UFFFFFFFF\"", "\"it\\'s\"",
+      "\"a\\\n  b\"", "\"\\/\\ \\_\"", "\u00a0", "\u3000", "\u000b", "\f", "\ufeffkind: Secret",
+      "!!str Secret", "!<tag:yaml.org,2002:binary> U2VjcmV0", "!!%62inary U2VjcmV0",
+      "&k kind", "*k: Secret", "{a: 1}{kind: Secret}", "{\"kind\":\"Secret\"}\n{\"a\":1}",
+      "---\u00a0", "---#", "---kind: Secret", "\n---\u3000\napiVersion: v1\nkind: Secret\n",
+      "{{ \"kind: Secret\" }}", "{{ .Release.Name }}", "{{- ", " -}}", "{{/* kind: Secret */}}",
+      "{{ printf \"Sec\" }}ret", "[[[[[[[[[[[[[[[[[[[[", "kind: |-\n  Secret"};
+  /** Fixed so a normal build is repeatable; CI draws a new seed each run. */
+  private static final long DEFAULT_SEED = 20261130L;
 
   @TempDir Path work;
 
@@ -62,7 +77,9 @@ class FuzzTest {
 
   @Test
   void mutatedFixturesHoldTheInvariants() throws IOException {
-    long seed = Long.getLong("fuzz.seed", System.nanoTime());
+    long seed = Long.getLong("fuzz.seed",
+        "true".equals(System.getenv("CI")) ? System.nanoTime() : DEFAULT_SEED);
+    System.out.println("fuzz: seed " + seed);
     long deadline = System.nanoTime() + Long.getLong("fuzz.seconds", 60L) * 1_000_000_000L;
     List<String> inputs = new ArrayList<>();
     for (Path fixture : Fixtures.cases()) {
@@ -83,6 +100,18 @@ class FuzzTest {
     }
     System.out.println("fuzz: " + runs + " mutated requests, seed " + seed);
     assertThat(runs).isPositive();
+  }
+
+  /** The Go readers, where Go is installed (always in CI); null elsewhere. */
+  private static GoOracle goReaders;
+
+  @org.junit.jupiter.api.BeforeAll
+  static void goReaders() {
+    try {
+      goReaders = GoOracle.get();
+    } catch (org.opentest4j.TestAbortedException noGoHere) {
+      goReaders = null;
+    }
   }
 
   /** Null when every invariant holds, else what broke. */
@@ -114,6 +143,12 @@ class FuzzTest {
       }
       if (SecretOracle.readsAsSecret(text)) {
         return written + " reads as a Secret";
+      }
+      if (goReaders != null) {
+        java.util.Optional<String> secret = goReaders.secretIn(text);
+        if (secret.isPresent()) {
+          return written + " reads as a Secret to the Go readers: " + secret.get();
+        }
       }
     }
     return null;
@@ -177,13 +212,22 @@ class FuzzTest {
       case 0 -> target.remove(key);
       case 1 -> target.put(key, randomValue(random, 0));
       case 2 -> target.put(key, target.get(keys.isEmpty() ? key : keys.get(0)));
-      default -> target.put(key, NastyStrings.FRAGMENTS.get(random.nextInt(NastyStrings.FRAGMENTS.size())));
+      default -> target.put(key, random.nextInt(3) == 0 ? hostileText(random)
+          : NastyStrings.FRAGMENTS.get(random.nextInt(NastyStrings.FRAGMENTS.size())));
     }
     try {
       return new Dump(DumpSettings.builder().build()).dumpToString(document);
     } catch (RuntimeException e) {
       return text;
     }
+  }
+
+  /** A hostile text of any family or a template, cut short or whole. */
+  private static String hostileText(Random random) {
+    List<HostileTexts.Hostile> all = new ArrayList<>(HostileTexts.all());
+    all.addAll(HostileTexts.templates());
+    String text = all.get(random.nextInt(all.size())).text();
+    return random.nextInt(4) == 0 ? text.substring(0, random.nextInt(text.length() + 1)) : text;
   }
 
   private static Object randomValue(Random random, int depth) {

@@ -24,9 +24,11 @@ import tech.integratn.pipeline.settings.SettingsReader;
 
 /**
  * The guard against the readers that consume the output: each request is rendered without the
- * guard, read by kubectl (and every string in it by gojq), and wherever a Go reader finds a
- * Secret, the guard must refuse those files. The goldens must also read to the same number of
- * documents and hold no Secret for either. Corpus: every fixture, the carried-Secret attacks,
+ * guard and read by the Go readers (GoOracle: go-yaml v2 and v3, Helm's splitter, kubectl's
+ * stream reader, Go templates with sprig, every string at any depth) and by kubectl (every string
+ * in what it read by gojq); wherever one finds a Secret, the guard must refuse those files. The
+ * goldens must also read to the same number of documents and hold no Secret for any. Corpus:
+ * every fixture, the carried-Secret attacks, the hostile texts of every family in every carrier,
  * and a seeded sample of the property test's strings.
  */
 class GoReaderDifferentialTest {
@@ -36,6 +38,7 @@ class GoReaderDifferentialTest {
   static void tools() {
     GoReaders.require("kubectl");
     GoReaders.require("gojq");
+    GoOracle.get();
   }
 
   static Stream<Arguments> corpus() throws IOException {
@@ -47,6 +50,10 @@ class GoReaderDifferentialTest {
     }
     CarriedSecretTest.cases().forEach(a -> cases.add(Arguments.of("attack: " + a.get()[0],
         json(a.get()[1]), false)));
+    for (HostileTexts.Hostile hostile : HostileTexts.all()) {
+      FailClosedGuardTest.CARRIERS.forEach((carrier, request) -> cases.add(Arguments.of(
+          "hostile: " + hostile + " in " + carrier, json(request.apply(hostile.text())), false)));
+    }
     List<String> samples = NastyStrings.samples(150, 20261125L);
     for (int i = 0; i < samples.size(); i += 7) {
       cases.add(Arguments.of("property sample " + i, json(InjectionPropertyTest.request(samples.get(i))), false));
@@ -67,6 +74,13 @@ class GoReaderDifferentialTest {
       assertThat(golden).as(refusedBeforeRendering.getMessage()).isFalse();
       return;
     }
+    java.util.Optional<String> goSecret = GoOracle.get().secretIn(rendered.files());
+    if (goSecret.isPresent()) {
+      assertThatThrownBy(() -> new OutputGuard().check(rendered.files()))
+          .as("the Go readers find a Secret in %s", goSecret.get())
+          .isInstanceOfSatisfying(PipelineException.class,
+              e -> assertThat(e.exitCode()).isEqualTo(ExitCode.OUTPUT_REFUSED));
+    }
     List<JsonNode> goDocuments = GoReaders.documents(work, rendered.files());
     List<JsonNode> secrets = goDocuments.stream().filter(GoReaders::isCoreSecret).toList();
 
@@ -77,6 +91,7 @@ class GoReaderDifferentialTest {
               e -> assertThat(e.exitCode()).isEqualTo(ExitCode.OUTPUT_REFUSED));
     }
     if (golden) {
+      assertThat(goSecret).isEmpty();
       assertThat(secrets).isEmpty();
       new OutputGuard().check(rendered.files());
       long documents = rendered.files().stream().mapToLong(f -> tech.integratn.pipeline.yaml.Yaml

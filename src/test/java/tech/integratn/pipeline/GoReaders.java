@@ -21,7 +21,11 @@ import tech.integratn.pipeline.render.RenderedFile;
  * every string in what kubectl read, as Helm or vcluster would read carried text.
  */
 final class GoReaders {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Deep enough for the hostile texts' nesting. */
+  private static final ObjectMapper JSON = new ObjectMapper(
+      com.fasterxml.jackson.core.JsonFactory.builder().streamReadConstraints(
+          com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(20_000)
+              .build()).build());
   private static final int TEXT_DEPTH = 5;
 
   private GoReaders() {}
