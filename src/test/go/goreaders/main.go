@@ -8,6 +8,10 @@
 //
 // Input: one JSON string per line (a whole file's text). Output: one JSON object per line,
 // {"secret": "<reader and place>"} or {"secret": ""}.
+//
+// With the argument "eso" it executes templates as External Secrets does (text/template with
+// sprig, missingkey=error, the fetched secret keys as data): input lines
+// {"template": "...", "data": {"key": "value"}}, output {"out": "..."} or {"error": "..."}.
 package main
 
 import (
@@ -265,8 +269,50 @@ func execute(text string) (string, bool) {
 	}
 }
 
+func eso(in *bufio.Reader, out *bufio.Writer) {
+	for {
+		line, err := in.ReadString('\n')
+		if strings.TrimSpace(line) != "" {
+			var request struct {
+				Template string            `json:"template"`
+				Data     map[string]string `json:"data"`
+			}
+			answer := map[string]string{}
+			if jsonErr := json.Unmarshal([]byte(line), &request); jsonErr != nil {
+				answer["error"] = jsonErr.Error()
+			} else if t, parseErr := template.New("v").Option("missingkey=error").Funcs(sprig.TxtFuncMap()).Parse(request.Template); parseErr != nil {
+				answer["error"] = parseErr.Error()
+			} else {
+				data := map[string]interface{}{}
+				for k, v := range request.Data {
+					data[k] = v
+				}
+				var buf limited
+				if execErr := t.Execute(&buf, data); execErr != nil {
+					answer["error"] = execErr.Error()
+				} else {
+					answer["out"] = buf.String()
+				}
+			}
+			b, _ := json.Marshal(answer)
+			out.Write(b)
+			out.WriteString("\n")
+			out.Flush()
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
 func main() {
 	in := bufio.NewReaderSize(os.Stdin, 1<<20)
+	if len(os.Args) > 1 && os.Args[1] == "eso" {
+		out := bufio.NewWriter(os.Stdout)
+		defer out.Flush()
+		eso(in, out)
+		return
+	}
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
 	for {

@@ -28,6 +28,7 @@ final class GoOracle {
   private static final Path SOURCE = Fixtures.projectRoot().resolve("src/test/go/goreaders");
   private static final Path BINARY = Fixtures.projectRoot().resolve("target/goreaders/goreaders");
   private static GoOracle running;
+  private static GoOracle externalSecrets;
 
   private final Process process;
   private final BufferedWriter in;
@@ -41,17 +42,47 @@ final class GoOracle {
 
   /** The oracle, built on first use; outside CI a machine without Go skips the test. */
   static synchronized GoOracle get() {
-    GoReaders.require("go");
     if (running == null || !running.process.isAlive()) {
-      build();
-      try {
-        running = new GoOracle(new ProcessBuilder(BINARY.toString())
-            .redirectError(ProcessBuilder.Redirect.INHERIT).start());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      running = start();
     }
     return running;
+  }
+
+  /** External Secrets' template engine: text/template, sprig, missingkey=error. */
+  static synchronized GoOracle externalSecrets() {
+    if (externalSecrets == null || !externalSecrets.process.isAlive()) {
+      externalSecrets = start("eso");
+    }
+    return externalSecrets;
+  }
+
+  private static GoOracle start(String... arguments) {
+    GoReaders.require("go");
+    build();
+    List<String> command = new java.util.ArrayList<>(List.of(BINARY.toString()));
+    command.addAll(List.of(arguments));
+    try {
+      return new GoOracle(new ProcessBuilder(command)
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What External Secrets writes for {@code template} with {@code data}: output or error. */
+  synchronized JsonNode execute(String template, Map<String, String> data) {
+    try {
+      in.write(JSON.writeValueAsString(Map.of("template", template, "data", data)));
+      in.write('\n');
+      in.flush();
+      String line = out.readLine();
+      if (line == null) {
+        throw new IllegalStateException("the Go template engine stopped");
+      }
+      return JSON.readTree(line);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void build() {

@@ -2,12 +2,87 @@ package tech.integratn.pipeline.resolve;
 
 import static tech.integratn.pipeline.resolve.Tree.map;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import tech.integratn.pipeline.PipelineException;
+import tech.integratn.pipeline.guard.GoTemplate;
 import tech.integratn.pipeline.settings.PlatformSettings;
 
-/** Base labels and annotations of the Argo CD cluster registration; the user's keys go on top. */
+/**
+ * Base labels and annotations of the Argo CD cluster registration; the user's keys go on top,
+ * except the keys the platform needs, which a request cannot override: Argo CD reads a cluster
+ * Secret only when its {@code argocd.argoproj.io/secret-type} is {@code cluster}, and the
+ * cluster's name, Argo CD's manager and the base domain identify the cluster to the addons.
+ */
 final class ClusterRegistration {
+  /** Label keys the platform sets; any key under argocd.argoproj.io/ is Argo CD's too. */
+  static final java.util.Set<String> RESERVED_LABELS = java.util.Set.of(
+      "argocd.argoproj.io/secret-type", "akuity.io/argo-cd-cluster-name", "cluster_name");
+  static final java.util.Set<String> RESERVED_ANNOTATIONS = java.util.Set.of(
+      "managed-by", "cluster_name", "platform.integratn.tech/base-domain",
+      "platform.integratn.tech/base-domain-sanitized");
+  private static final String ARGOCD_PREFIX = "argocd.argoproj.io/";
+
   private ClusterRegistration() {}
+
+  /** A request's own labels or annotations must leave the platform's keys alone (exit 3). */
+  static void refuseReserved(Map<String, ?> user, boolean labels, String field) {
+    if (user == null) {
+      return;
+    }
+    for (String key : user.keySet()) {
+      if ((labels ? RESERVED_LABELS : RESERVED_ANNOTATIONS).contains(key)
+          || labels && key.startsWith(ARGOCD_PREFIX)) {
+        throw PipelineException.invalidField(field + "." + key, "is set by the platform on the "
+            + "Argo CD cluster Secret and cannot be overridden", "Remove it; Argo CD and the "
+            + "addons rely on the platform's value.");
+      }
+    }
+  }
+
+  /**
+   * The orchestrator publishes its users' labels and annotations in the registration request,
+   * where the guard refuses a template action it cannot evaluate (someone may execute it): refuse
+   * such a value here, with its field path. The registration escapes whatever reaches External
+   * Secrets, so what is accepted reaches the cluster Secret as written.
+   */
+  static void refuseTemplates(Map<String, ?> user, String field) {
+    if (user == null) {
+      return;
+    }
+    user.forEach((key, value) -> {
+      if (value instanceof String text && !GoTemplate.execute(text).known()) {
+        throw PipelineException.invalidField(field + "." + key, "holds a Go template action "
+            + "that External Secrets would execute with the cluster's credentials as data",
+            "Remove the {{ ... }} action: text here is published as written.");
+      }
+    });
+  }
+
+  /**
+   * A registration request's labels or annotations, which carry the base keys the orchestrator
+   * merged: the platform's keys may appear only with the platform's value.
+   */
+  static void refuseChanged(Map<String, String> given, Map<String, String> required, String field) {
+    required.forEach((key, value) -> {
+      String found = given.get(key);
+      if (found != null && !found.equals(value)) {
+        throw PipelineException.invalidField(field + "." + key, "must be " + value + " (the "
+            + "platform sets it), not " + found, "Remove it or set the platform's value.");
+      }
+    });
+  }
+
+  /**
+   * Values External Secrets executes as Go templates (every label and annotation under
+   * {@code target.template.metadata}), written so that an execution gives them back byte for byte:
+   * request text there is data, never code.
+   */
+  static Map<String, String> asTemplateData(Map<String, String> values) {
+    Map<String, String> escaped = new LinkedHashMap<>();
+    values.forEach((key, value) -> escaped.put(key, GoTemplate.escape(value)));
+    return escaped;
+  }
 
   static Map<String, Object> labels(String name, String environment) {
     return map(

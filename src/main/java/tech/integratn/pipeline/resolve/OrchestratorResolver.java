@@ -180,6 +180,14 @@ public final class OrchestratorResolver {
     PlatformSettings.Repository workload = new PlatformSettings.Repository(
         or(repo.url(), workloads.url()), or(repo.basePath(), workloads.basePath()),
         or(repo.path(), workloads.path()), or(repo.revision(), workloads.revision()));
+    ClusterRegistration.refuseReserved(argocd.clusterLabels(), true,
+        "spec.integrations.argocd.clusterLabels");
+    ClusterRegistration.refuseReserved(argocd.clusterAnnotations(), false,
+        "spec.integrations.argocd.clusterAnnotations");
+    ClusterRegistration.refuseTemplates(argocd.clusterLabels(),
+        "spec.integrations.argocd.clusterLabels");
+    ClusterRegistration.refuseTemplates(argocd.clusterAnnotations(),
+        "spec.integrations.argocd.clusterAnnotations");
     return new Orchestrator.Registration(environment, baseDomain,
         Tree.merge(ClusterRegistration.labels(name, environment), argocd.clusterLabels()),
         Tree.merge(ClusterRegistration.annotations(name, environment, baseDomain, workload,

@@ -92,10 +92,20 @@ public final class SubRequestResolvers {
       PlatformSettings platform) {
     String name = spec.name();
     String namespace = or(spec.argocdNamespace(), platform.argocd().namespace());
+    Map<String, String> labels = new java.util.LinkedHashMap<>(or(spec.labels(), Map.of()));
+    Map<String, String> annotations = or(spec.annotations(), Map.of());
+    tech.integratn.pipeline.resolve.ClusterRegistration.refuseChanged(labels, Map.of(
+        "argocd.argoproj.io/secret-type", "cluster", "akuity.io/argo-cd-cluster-name", name,
+        "cluster_name", name), "spec.labels");
+    tech.integratn.pipeline.resolve.ClusterRegistration.refuseChanged(annotations, Map.of(
+        "managed-by", "argocd.argoproj.io", "cluster_name", name), "spec.annotations");
+    // Argo CD ignores a cluster Secret without this label, whoever wrote the request.
+    labels.putIfAbsent("argocd.argoproj.io/secret-type", "cluster");
     ClusterRegistration model = new ClusterRegistration(name, namespace,
         Names.argocdClusterExternalSecret(name), Names.argocdClusterSecret(name),
         or(spec.onepasswordItem(), Names.onepasswordItem(name)),
-        or(spec.labels(), Map.of()), or(spec.annotations(), Map.of()));
+        tech.integratn.pipeline.resolve.ClusterRegistration.asTemplateData(labels),
+        tech.integratn.pipeline.resolve.ClusterRegistration.asTemplateData(annotations));
     return new Resolution(model, SubRequestStatus.of(
         PromiseKind.VCLUSTER_ARGOCD_CLUSTER_REGISTRATION, name, namespace));
   }
