@@ -18,13 +18,21 @@ import java.util.Map;
 
 /**
  * A stand-in for the 1Password Connect REST API on 127.0.0.1: vaults, and items per vault that
- * can be listed, created (POST) and replaced (PUT). Every request is recorded.
+ * can be listed, created (POST), replaced (PUT) and deleted. Every request is recorded. A test
+ * can put a {@link Misbehaviour} in front of it: answer, stall, trickle or flood as it likes.
  */
 final class OnePasswordConnectStub implements AutoCloseable {
   static final String TOKEN = "connect-test-token";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   record Call(String method, String path, JsonNode body) {}
+
+  /** Handles a request before the stub does; true when it has answered it. */
+  interface Misbehaviour {
+    boolean handle(HttpExchange exchange, String method, String path, byte[] body) throws IOException;
+  }
+
+  private volatile Misbehaviour misbehaviour;
 
   private final HttpServer server;
   private final Map<String, String> vaults = new LinkedHashMap<>();
@@ -37,6 +45,11 @@ final class OnePasswordConnectStub implements AutoCloseable {
   OnePasswordConnectStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/v1/", this::handle);
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+      Thread thread = new Thread(r, "connect-stub");
+      thread.setDaemon(true);
+      return thread;
+    }));
     server.start();
   }
 
@@ -64,12 +77,37 @@ final class OnePasswordConnectStub implements AutoCloseable {
     return items.get(vaultId);
   }
 
-  private synchronized void handle(HttpExchange exchange) throws IOException {
+  /** What a POST to {@code /v1/vaults/<vaultId>/items} stores: the item, with a new id. */
+  synchronized JsonNode create(String vaultId, byte[] body) throws IOException {
+    String id = "item" + nextId++;
+    ObjectNode created = ((ObjectNode) JSON.readTree(body)).put("id", id);
+    items.get(vaultId).put(id, created);
+    return created;
+  }
+
+  void misbehave(Misbehaviour misbehaviour) {
+    this.misbehaviour = misbehaviour;
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getPath();
     byte[] raw = exchange.getRequestBody().readAllBytes();
+    calls.add(new Call(method, path, raw.length == 0 ? null : JSON.readTree(raw)));
+    Misbehaviour override = misbehaviour;
+    try {
+      if (override != null && override.handle(exchange, method, path, raw)) {
+        return;
+      }
+      serveLocked(exchange, method, path, raw);
+    } catch (IOException clientWentAway) {
+      exchange.close();
+    }
+  }
+
+  private synchronized void serveLocked(HttpExchange exchange, String method, String path,
+      byte[] raw) throws IOException {
     JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
-    calls.add(new Call(method, path, body));
     if (failuresLeft > 0) {
       failuresLeft--;
       respond(exchange, failureStatus, JSON.createObjectNode().put("message", "injected failure"));
@@ -92,10 +130,7 @@ final class OnePasswordConnectStub implements AutoCloseable {
             .put("id", i.path("id").asText()).put("title", i.path("title").asText()));
         respond(exchange, 200, list);
       } else if (method.equals("POST") && body != null) {
-        String id = "item-" + nextId++;
-        ObjectNode created = ((ObjectNode) body.deepCopy()).put("id", id);
-        vaultItems.put(id, created);
-        respond(exchange, 200, created);
+        respond(exchange, 200, create(parts[1], raw));
       } else {
         respond(exchange, 405, JSON.createObjectNode());
       }
@@ -103,12 +138,16 @@ final class OnePasswordConnectStub implements AutoCloseable {
         && method.equals("PUT") && items.get(parts[1]).containsKey(parts[3]) && body != null) {
       items.get(parts[1]).put(parts[3], body);
       respond(exchange, 200, body);
+    } else if (parts.length == 4 && parts[2].equals("items") && items.containsKey(parts[1])
+        && method.equals("DELETE") && items.get(parts[1]).remove(parts[3]) != null) {
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
     } else {
       respond(exchange, 404, JSON.createObjectNode().put("message", "not found: " + path));
     }
   }
 
-  private static void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
+  static void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
     byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, bytes.length);

@@ -23,9 +23,10 @@ import tech.integratn.pipeline.sync.OnePasswordConnect;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:the item was created or replaced",
-        "2:a required environment variable is missing",
-        "3:the kubeconfig is missing, empty, or has no static credentials",
-        "7:1Password Connect refused the request or did not answer in time"})
+        "2:a required environment variable is missing or unusable",
+        "3:the kubeconfig is missing, empty, too large, not YAML, or has no static credentials",
+        "7:1Password Connect refused the request, answered something unusable, or did not "
+            + "answer in time"})
 final class SyncKubeconfigCommand implements Callable<Integer> {
   @Option(names = "--kubeconfig", paramLabel = "FILE",
       description = "the mounted kubeconfig (default: ${DEFAULT-VALUE})")
@@ -36,8 +37,13 @@ final class SyncKubeconfigCommand implements Callable<Integer> {
   int waitSeconds = 300;
 
   @Option(names = "--timeout-seconds", paramLabel = "N",
-      description = "how long each Connect call may keep retrying (default: ${DEFAULT-VALUE})")
+      description = "how long all Connect calls together may take, retries included; the run "
+          + "ends within this plus one request timeout (default: ${DEFAULT-VALUE})")
   int timeoutSeconds = 120;
+
+  @Option(names = "--request-timeout-seconds", paramLabel = "N",
+      description = "how long one request may take, its answer included (default: ${DEFAULT-VALUE})")
+  int requestTimeoutSeconds = 30;
 
   private final Streams io;
 
@@ -48,7 +54,8 @@ final class SyncKubeconfigCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OnePasswordConnect connect = new OnePasswordConnect(connectHost(),
-        required("OP_CONNECT_TOKEN"), Duration.ofSeconds(timeoutSeconds), io.out());
+        required("OP_CONNECT_TOKEN"), Duration.ofSeconds(timeoutSeconds),
+        Duration.ofSeconds(Math.max(1, requestTimeoutSeconds)), io.out());
     new KubeconfigSync(connect, io.out()).run(new KubeconfigSync.Request(kubeconfig,
         Duration.ofSeconds(waitSeconds), required("VCLUSTER_NAME"),
         optional("NAMESPACE"), optional("SERVER_URL"), required("OP_ITEM_NAME"),
@@ -60,8 +67,8 @@ final class SyncKubeconfigCommand implements Callable<Integer> {
     try {
       return URI.create(required("OP_CONNECT_HOST"));
     } catch (IllegalArgumentException e) {
-      throw new PipelineException(ExitCode.USAGE, "OP_CONNECT_HOST is not a URL ("
-          + e.getMessage() + ").");
+      throw new PipelineException(ExitCode.USAGE, "OP_CONNECT_HOST is not a URL; set it to the "
+          + "Connect server's (http://host:port).");
     }
   }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
@@ -127,12 +126,7 @@ final class CarriedText {
 
   /** What went wrong, without the snippet of text the reader quotes. */
   static String reason(YamlEngineException e) {
-    String problem = e instanceof MarkedYamlEngineException marked && marked.getProblem() != null
-        ? marked.getProblem() + marked.getProblemMark().map(m -> " at line " + (m.getLine() + 1)
-            + ", column " + (m.getColumn() + 1)).orElse("")
-        : e.getMessage();
-    String oneLine = String.valueOf(problem).replaceAll("\\s+", " ").strip();
-    return oneLine.length() <= 160 ? oneLine : oneLine.substring(0, 157) + "...";
+    return Yaml.problem(e);
   }
 
   /** Duplicate keys kept, as some readers keep the last and some the first. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import tech.integratn.pipeline.ExitCode;
 import tech.integratn.pipeline.PipelineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tech.integratn.pipeline.yaml.Yaml;
 
 /**
@@ -25,8 +26,12 @@ public record Kubeconfig(String server, String caData, String token, String cert
     try {
       List<Object> documents = Yaml.loadAll(text, MAX_CODE_POINTS);
       document = documents.isEmpty() ? null : documents.get(0);
+    } catch (YamlEngineException e) {
+      // The reader quotes the text around an error, which may be a credential: only the
+      // problem and where it is.
+      throw unusable(source, "is not valid YAML (" + Yaml.problem(e) + ")");
     } catch (RuntimeException e) {
-      throw unusable(source, "is not valid YAML (" + e.getMessage().replaceAll("\\s+", " ") + ")");
+      throw unusable(source, "cannot be read as YAML");
     }
     if (!(document instanceof Map<?, ?> config)) {
       throw unusable(source, "is not a kubeconfig (no YAML mapping)");

@@ -5,6 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +31,8 @@ public final class KubeconfigSync {
   public static final String FALLBACK_VAULT = "homelab";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration POLL = Duration.ofMillis(500);
+  /** A vcluster kubeconfig is a few KiB; a file far larger is not one. */
+  static final int MAX_KUBECONFIG_BYTES = 1024 * 1024;
 
   /** What the Job passes: from its environment, which the rendered Job sets. */
   public record Request(Path kubeconfig, Duration waitForKubeconfig, String vcluster,
@@ -40,20 +49,50 @@ public final class KubeconfigSync {
   public void run(Request request) {
     String text = readWhenThere(request.kubeconfig(), request.waitForKubeconfig());
     Kubeconfig kubeconfig = Kubeconfig.parse(text, request.kubeconfig().toString());
+    connect.hide(text, kubeconfig.token(), kubeconfig.certData(), kubeconfig.keyData(),
+        kubeconfig.argocdConfig());
     String server = request.serverUrl().isEmpty() ? kubeconfig.server() : request.serverUrl();
     String vaultId = vault(request.vault());
     ObjectNode item = item(vaultId, request, text, server, kubeconfig.argocdConfig());
-    String existing = existingItem(vaultId, request.itemTitle());
     String what = " 1Password item " + request.itemTitle() + " in vault " + vaultId + " for "
         + request.namespace() + "/" + request.vcluster();
-    if (existing != null) {
-      item.put("id", existing);
-      connect.put("/v1/vaults/" + vaultId + "/items/" + existing, item);
-      log.println("replaced" + what + " (" + existing + ")");
-    } else {
-      connect.post("/v1/vaults/" + vaultId + "/items", item);
-      log.println("created" + what);
+    String items = "/v1/vaults/" + vaultId + "/items";
+    Optional<String> existing = oneItem(vaultId, request.itemTitle());
+    Duration pause = null;
+    while (existing.isEmpty()) {
+      Optional<JsonNode> created = connect.create(items, item);
+      if (created.isPresent()) {
+        log.println("created" + what);
+        return;
+      }
+      // The create may have gone through: look again before creating again, so that a retry
+      // never makes a second item of one title.
+      existing = oneItem(vaultId, request.itemTitle());
+      if (existing.isEmpty()) {
+        pause = connect.pause(pause);
+      }
     }
+    item.put("id", existing.get());
+    connect.put(items + "/" + existing.get(), item);
+    log.println("replaced" + what + " (" + existing.get() + ")");
+  }
+
+  /**
+   * The one item of this title, if any. External Secrets' Connect provider fails while two
+   * items share a title, so duplicates (left by an earlier run or by hand) are deleted down to
+   * the first, and the log says so.
+   */
+  private Optional<String> oneItem(String vaultId, String title) {
+    List<String> ids = itemsTitled(vaultId, title);
+    if (ids.size() > 1) {
+      for (String duplicate : ids.subList(1, ids.size())) {
+        connect.delete("/v1/vaults/" + vaultId + "/items/" + duplicate);
+      }
+      log.println("found " + ids.size() + " 1Password items titled " + title + " in vault "
+          + vaultId + "; kept " + ids.get(0) + " and deleted " + String.join(", ",
+          ids.subList(1, ids.size())) + " (External Secrets reads only a title that is unique)");
+    }
+    return ids.stream().findFirst();
   }
 
   /**
@@ -66,7 +105,7 @@ public final class KubeconfigSync {
     while (true) {
       try {
         if (Files.isRegularFile(file)) {
-          String text = Files.readString(file, StandardCharsets.UTF_8);
+          String text = readBounded(file);
           if (!text.isBlank()) {
             return text;
           }
@@ -93,19 +132,41 @@ public final class KubeconfigSync {
     }
   }
 
+  /**
+   * At most {@link #MAX_KUBECONFIG_BYTES} of strict UTF-8: a kubeconfig is a few KiB, and a file
+   * that is not one must neither fill the heap nor reach a log.
+   */
+  private static String readBounded(Path file) throws IOException {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_KUBECONFIG_BYTES + 1);
+    }
+    if (bytes.length > MAX_KUBECONFIG_BYTES) {
+      throw new PipelineException(ExitCode.INVALID_INPUT, "The kubeconfig " + file + " is larger "
+          + "than " + MAX_KUBECONFIG_BYTES / 1024 + " KiB, which no vcluster kubeconfig is. Check "
+          + "that the Job mounts the vcluster's Secret there.");
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new PipelineException(ExitCode.INVALID_INPUT, "The kubeconfig " + file + " is not "
+          + "UTF-8 text. Check that the Job mounts the vcluster's Secret there.");
+    }
+  }
+
   /** By id, else by that text as a name, else the vault named {@value #FALLBACK_VAULT}. */
   private String vault(String wanted) {
     JsonNode vaults = connect.get("/v1/vaults");
     for (String field : new String[] {"id", "name"}) {
       for (JsonNode vault : vaults) {
         if (!wanted.isEmpty() && wanted.equals(vault.path(field).asText())) {
-          return vault.path("id").asText();
+          return OnePasswordConnect.id(vault, "vault");
         }
       }
     }
     for (JsonNode vault : vaults) {
       if (FALLBACK_VAULT.equals(vault.path("name").asText())) {
-        return vault.path("id").asText();
+        return OnePasswordConnect.id(vault, "vault");
       }
     }
     throw new PipelineException(ExitCode.SYNC_FAILED, "No 1Password vault has the id or name '"
@@ -113,13 +174,17 @@ public final class KubeconfigSync {
         + "onepassword-access-token item's vault field, or create the vault.");
   }
 
-  private String existingItem(String vaultId, String title) {
-    for (JsonNode item : connect.get("/v1/vaults/" + vaultId + "/items")) {
+  /** The ids of the items titled {@code title}, as Connect lists them (filtered by title). */
+  private List<String> itemsTitled(String vaultId, String title) {
+    String filter = URLEncoder.encode("title eq \"" + title + "\"", StandardCharsets.UTF_8)
+        .replace("+", "%20");
+    List<String> ids = new ArrayList<>();
+    for (JsonNode item : connect.get("/v1/vaults/" + vaultId + "/items?filter=" + filter)) {
       if (title.equals(item.path("title").asText())) {
-        return item.path("id").asText();
+        ids.add(OnePasswordConnect.id(item, "item"));
       }
     }
-    return null;
+    return ids;
   }
 
   private static ObjectNode item(String vaultId, Request request, String kubeconfig,

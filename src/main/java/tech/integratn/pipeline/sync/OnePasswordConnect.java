@@ -2,114 +2,261 @@ package tech.integratn.pipeline.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import tech.integratn.pipeline.ExitCode;
 import tech.integratn.pipeline.PipelineException;
 
 /**
- * The few 1Password Connect REST calls the sync makes, with the JDK's HTTP client: connection
- * errors and 5xx answers are retried with growing pauses until a total time runs out; 401, 403
- * and 404 stop at once with a message that says what to fix.
+ * The few 1Password Connect REST calls the sync makes, with the JDK's HTTP client, bounded
+ * whatever the server does: one deadline for every call of the run, a time limit on each
+ * request including its body (a body trickled a byte a second is cut off), and a size limit on
+ * each body. Reads and replacements are retried after connection errors and 5xx answers, with
+ * growing pauses, until the deadline; a create is never retried blindly ({@link #create}).
+ * 401, 403 and 404 stop at once with what to fix. Nothing the server sends is logged beyond a
+ * short excerpt with every credential hidden, and the token is never logged.
  */
 public final class OnePasswordConnect {
+  /** Connect's answers are lists of vaults or items and one item: far below this. */
+  static final int MAX_BODY_BYTES = 1024 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration FIRST_PAUSE = Duration.ofMillis(250);
   private static final Duration LONGEST_PAUSE = Duration.ofSeconds(8);
+  /** What a 1Password id may hold (they are 26 lowercase letters and digits). */
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   private final URI host;
   private final String token;
   private final Duration totalTime;
+  private final Duration requestTimeout;
+  /** Set at the first call: the time waiting for the kubeconfig is bounded on its own. */
+  private long deadline;
+  private boolean started;
+  private Redactor redactor;
   private final PrintStream log;
   private final HttpClient http;
 
-  public OnePasswordConnect(URI host, String token, Duration totalTime, PrintStream log) {
+  /**
+   * {@code totalTime} bounds every call of this run together, from the first; each request,
+   * its body included, gets at most {@code requestTimeout}.
+   */
+  public OnePasswordConnect(URI host, String token, Duration totalTime, Duration requestTimeout,
+      PrintStream log) {
+    if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw new PipelineException(ExitCode.USAGE, "OP_CONNECT_TOKEN holds a character an HTTP "
+          + "header cannot carry (a line break or a space?). Check the credential of the "
+          + "onepassword-access-token item that the ExternalSecret copies.");
+    }
     this.host = host;
     this.token = token;
     this.totalTime = totalTime;
+    this.requestTimeout = requestTimeout;
+    this.redactor = Redactor.none().with(token);
     this.log = log;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   }
 
-  public JsonNode get(String path) {
-    return call("GET", path, null);
+  /** Hides these credentials too from anything this client logs or reports. */
+  public void hide(String... secrets) {
+    redactor = redactor.with(secrets);
   }
 
-  public JsonNode post(String path, JsonNode body) {
-    return call("POST", path, body);
+  /** A 1Password id from Connect, checked before it goes into a path. */
+  public static String id(JsonNode node, String what) {
+    String id = node.path("id").asText("");
+    if (!ID.matcher(id).matches()) {
+      throw new PipelineException(ExitCode.SYNC_FAILED, "1Password Connect answered a " + what
+          + " whose id is not a 1Password id (" + (id.isEmpty() ? "none" : id.length() + " "
+          + "characters") + "). Check that OP_CONNECT_HOST is a 1Password Connect server.");
+    }
+    return id;
+  }
+
+  public JsonNode get(String path) {
+    return retried("GET", path, null);
   }
 
   public JsonNode put(String path, JsonNode body) {
-    return call("PUT", path, body);
+    return retried("PUT", path, body);
   }
 
-  private JsonNode call(String method, String path, JsonNode body) {
-    long deadline = System.nanoTime() + totalTime.toNanos();
-    Duration pause = FIRST_PAUSE;
-    String lastProblem;
-    int attempts = 0;
-    while (true) {
-      attempts++;
-      try {
-        HttpResponse<String> response = http.send(request(method, path, body),
-            HttpResponse.BodyHandlers.ofString());
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-          return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-        }
-        if (status < 500) {
-          throw refused(method, path, status, response.body());
-        }
-        lastProblem = "HTTP " + status;
-      } catch (IOException e) {
-        lastProblem = e.getMessage() == null ? "connection failed" : e.getMessage();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw failed(method + " " + path + " was interrupted");
+  public JsonNode delete(String path) {
+    return retried("DELETE", path, null);
+  }
+
+  /**
+   * One POST: the created item, or empty when the outcome is unknown (no answer in time, a
+   * connection error, a 5xx): Connect may have created the item all the same, so the caller
+   * looks again before it creates again.
+   */
+  public Optional<JsonNode> create(String path, JsonNode body) {
+    Answer answer = send("POST", path, body);
+    if (answer.ok()) {
+      return Optional.of(answer.json(this));
+    }
+    if (answer.refused()) {
+      throw refused("POST", path, answer);
+    }
+    if (timeLeft() <= 0) {
+      throw gaveUp("POST", path, 1, answer.problem());
+    }
+    log.println("1Password Connect: POST " + path + ": " + answer.problem()
+        + "; looking for the item before creating it again");
+    return Optional.empty();
+  }
+
+  /** Waits before the next attempt ({@code previous} null for the first), never past the deadline. */
+  public Duration pause(Duration previous) {
+    Duration next = next(previous);
+    sleep(Math.min(next.toNanos(), Math.max(0, timeLeft())));
+    return next;
+  }
+
+  private static Duration next(Duration previous) {
+    if (previous == null) {
+      return FIRST_PAUSE;
+    }
+    Duration doubled = previous.multipliedBy(2);
+    return doubled.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : doubled;
+  }
+
+  public long timeLeft() {
+    if (!started) {
+      started = true;
+      deadline = System.nanoTime() + totalTime.toNanos();
+    }
+    return deadline - System.nanoTime();
+  }
+
+  private JsonNode retried(String method, String path, JsonNode body) {
+    Duration pause = null;
+    for (int attempts = 1; ; attempts++) {
+      Answer answer = send(method, path, body);
+      if (answer.ok()) {
+        return answer.json(this);
       }
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw failed("1Password Connect at " + host + " did not answer " + method + " " + path
-            + " within " + totalTime.toSeconds() + " s (" + attempts + " attempts; last: "
-            + lastProblem + "). Check that the Connect server is running and reachable from the "
-            + "vcluster's namespace.");
+      if (answer.refused()) {
+        throw refused(method, path, answer);
       }
-      log.println("1Password Connect: " + method + " " + path + ": " + lastProblem
-          + "; retrying in " + pause.toMillis() + " ms");
-      sleep(Math.min(pause.toNanos(), left));
-      pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE
-          : pause.multipliedBy(2);
+      if (timeLeft() <= 0) {
+        throw gaveUp(method, path, attempts, answer.problem());
+      }
+      log.println("1Password Connect: " + method + " " + path + ": " + answer.problem()
+          + "; retrying in " + next(pause).toMillis() + " ms");
+      pause = pause(pause);
     }
   }
 
-  private HttpRequest request(String method, String path, JsonNode body) throws IOException {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(host.resolve(path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + token)
-        .header("Content-Type", "application/json");
-    return builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+  /** What one request came to: a status and a body, or the problem that stopped it. */
+  private record Answer(int status, byte[] body, String problem) {
+    boolean ok() {
+      return status >= 200 && status < 300;
+    }
+
+    boolean refused() {
+      return status >= 400 && status < 500;
+    }
+
+    JsonNode json(OnePasswordConnect connect) {
+      if (body.length == 0) {
+        return JSON.nullNode();
+      }
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new PipelineException(ExitCode.SYNC_FAILED, "1Password Connect at " + connect.host
+            + " answered with a body that is not JSON. Check that OP_CONNECT_HOST is a "
+            + "1Password Connect server.");
+      }
+    }
   }
 
-  private PipelineException refused(String method, String path, int status, String body) {
-    String fix = switch (status) {
+  private Answer send(String method, String path, JsonNode body) {
+    long left = Math.max(timeLeft(), 0);
+    long limit = Math.max(Math.min(requestTimeout.toNanos(), left), TimeUnit.SECONDS.toNanos(1));
+    HttpRequest request;
+    try {
+      request = HttpRequest.newBuilder(host.resolve(path))
+          .timeout(Duration.ofNanos(limit))
+          .header("Authorization", "Bearer " + token)
+          .header("Content-Type", "application/json")
+          .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+          .build();
+    } catch (IOException | IllegalArgumentException e) {
+      throw new PipelineException(ExitCode.USAGE, "Cannot make a request to OP_CONNECT_HOST "
+          + host + " for " + path + ". Set it to the Connect server's URL (http://host:port).");
+    }
+    CompletableFuture<HttpResponse<byte[]>> sent =
+        http.sendAsync(request, info -> new BoundedBody(MAX_BODY_BYTES));
+    try {
+      HttpResponse<byte[]> response = sent.get(limit, TimeUnit.NANOSECONDS);
+      return new Answer(response.statusCode(), response.body(),
+          "HTTP " + response.statusCode());
+    } catch (TimeoutException e) {
+      sent.cancel(true);
+      return new Answer(0, new byte[0], "no complete answer within "
+          + TimeUnit.NANOSECONDS.toSeconds(limit) + " s");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      return new Answer(0, new byte[0], redactor.excerpt(cause.getMessage() == null
+          ? "connection failed" : cause.getMessage()));
+    } catch (InterruptedException e) {
+      sent.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new PipelineException(ExitCode.SYNC_FAILED, method + " " + path + " was interrupted");
+    }
+  }
+
+  private PipelineException refused(String method, String path, Answer answer) {
+    String fix = switch (answer.status()) {
       case 401 -> "The Connect token was refused: check the onepassword-access-token item's "
           + "credential that the ExternalSecret copies.";
       case 403 -> "The Connect token may not use this vault: grant it access to the vault.";
       case 404 -> "Connect does not know " + path + ": check the vault and the Connect host.";
-      default -> "Connect answered: " + body.strip().replaceAll("\\s+", " ");
+      default -> "Connect answered: " + message(answer.body());
     };
-    return failed("1Password Connect refused " + method + " " + path + " (HTTP " + status + "). "
-        + fix);
+    return new PipelineException(ExitCode.SYNC_FAILED, "1Password Connect refused " + method
+        + " " + path + " (HTTP " + answer.status() + "). " + fix);
   }
 
-  private static PipelineException failed(String message) {
-    return new PipelineException(ExitCode.SYNC_FAILED, message);
+  /** Connect's own error message, else the body: a short excerpt, credentials hidden. */
+  private String message(byte[] body) {
+    String text = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.UTF_8);
+    try {
+      JsonNode json = JSON.readTree(body);
+      if (json.path("message").isTextual()) {
+        text = json.path("message").asText();
+      }
+    } catch (IOException notJson) {
+      // the body itself, cut short below
+    }
+    return redactor.excerpt(text);
+  }
+
+  private PipelineException gaveUp(String method, String path, int attempts, String problem) {
+    return new PipelineException(ExitCode.SYNC_FAILED, "1Password Connect at " + host
+        + " did not answer " + method + " " + path + " within " + totalTime.toSeconds() + " s ("
+        + attempts + (attempts == 1 ? " attempt" : " attempts") + "; last: " + problem
+        + "). Check that the Connect server is running and reachable from the vcluster's "
+        + "namespace.");
   }
 
   private static void sleep(long nanos) {
@@ -117,6 +264,58 @@ public final class OnePasswordConnect {
       Thread.sleep(Math.max(1, nanos / 1_000_000));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A response body read up to a size limit: past it, the exchange is cancelled. */
+  private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+    private final int limit;
+    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private Flow.Subscription subscription;
+
+    BoundedBody(int limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return result;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      this.subscription = subscription;
+      subscription.request(1);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      if (result.isDone()) {
+        return;
+      }
+      for (ByteBuffer buffer : buffers) {
+        if (bytes.size() + buffer.remaining() > limit) {
+          subscription.cancel();
+          result.completeExceptionally(new IOException("the answer is larger than "
+              + limit / 1024 + " KiB"));
+          return;
+        }
+        byte[] chunk = new byte[buffer.remaining()];
+        buffer.get(chunk);
+        bytes.write(chunk, 0, chunk.length);
+      }
+      subscription.request(1);
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      result.completeExceptionally(error);
+    }
+
+    @Override
+    public void onComplete() {
+      result.complete(bytes.toByteArray());
     }
   }
 }

@@ -269,6 +269,20 @@ public final class Yaml {
   }
 
   /**
+   * What a YAML error says, without the snippet of text the reader quotes around it (which may
+   * be a credential): the problem, and its line and column.
+   */
+  public static String problem(YamlEngineException e) {
+    String problem = e instanceof org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException marked
+        && marked.getProblem() != null
+        ? marked.getProblem() + marked.getProblemMark().map(m -> " at line " + (m.getLine() + 1)
+            + ", column " + (m.getColumn() + 1)).orElse("")
+        : String.valueOf(e.getMessage()).split("\n", 2)[0];
+    String oneLine = problem.replaceAll("\\s+", " ").strip();
+    return oneLine.length() <= 160 ? oneLine : oneLine.substring(0, 157) + "...";
+  }
+
+  /**
    * The reader's own failures on hostile text as YAML errors like any other: a code point past
    * Unicode in an escape ({@code "\\UFFFFFFFF"}) makes snakeyaml-engine throw a number format
    * error, deep nesting overflows its stack. Every caller already turns a YAML error into a
