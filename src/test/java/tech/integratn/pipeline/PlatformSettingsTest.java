@@ -66,25 +66,83 @@ class PlatformSettingsTest {
   }
 
   @Test
-  void theEnvironmentNamesTheSettingsFileAndAMissingOneMeansDefaults() throws IOException {
+  void theEnvironmentNamesTheSettingsFileAndAMissingOneIsRefused() throws IOException {
     Path settings = Files.writeString(work.resolve("settings.yaml"), "baseDomain: example.net\n");
     Cli named = Cli.run(Map.of("VCLUSTER_PIPELINE_SETTINGS", settings.toString()), "--input", INPUT,
         "--output", work.resolve("a").toString(), "--metadata", work.resolve("am").toString());
     assertThat(named.exitCode()).as(named.err()).isZero();
-    assertThat(named.out()).contains(".example.net");
+    assertThat(named.out()).contains("settings: file " + settings);
     Cli absent = Cli.run(Map.of("VCLUSTER_PIPELINE_SETTINGS", work.resolve("none.yaml").toString()),
         "--input", INPUT, "--output", work.resolve("b").toString(),
         "--metadata", work.resolve("bm").toString());
-    assertThat(absent.exitCode()).as(absent.err()).isZero();
-    assertThat(absent.out()).contains(".integratn.tech");
+    assertThat(absent.exitCode()).as("never another platform's values")
+        .isEqualTo(ExitCode.USAGE.code());
+    assertThat(absent.err()).contains("VCLUSTER_PIPELINE_SETTINGS", "does not exist");
+    assertThat(work.resolve("b")).doesNotExist();
   }
 
-  /** The ConfigMap the promises mount ships exactly the built-in defaults. */
+  /** The built promises carry the defaults' text; a run says which settings it used. */
   @Test
-  void thePromisesConfigMapShipsTheDefaults() throws IOException {
-    JsonNode configMap = YAML.readTree(Fixtures.projectRoot()
-        .resolve("promises/platform-settings/configmap.yaml").toFile());
-    assertThat(configMap.at("/data/settings.yaml").asText()).isEqualTo(Files.readString(DEFAULTS));
+  void thePromisesCarryTheSettingsAndEveryRunSaysWhichItUsed() throws IOException {
+    JsonNode promise = YAML.readTree(Fixtures.projectRoot()
+        .resolve("target/promises/vcluster-core/promise.yaml").toFile());
+    String carried = null;
+    for (JsonNode variable : promise.at("/spec/workflows/resource/configure/0/spec/containers/0/env")) {
+      if (variable.path("name").asText().equals("VCLUSTER_PIPELINE_SETTINGS_YAML")) {
+        carried = variable.path("value").asText();
+      }
+    }
+    assertThat(carried).isEqualTo(Files.readString(DEFAULTS));
+
+    Cli defaults = Cli.run(Map.of("VCLUSTER_PIPELINE_SETTINGS_YAML", carried), "--input", INPUT,
+        "--output", work.resolve("a").toString(), "--metadata", work.resolve("am").toString());
+    assertThat(defaults.exitCode()).as(defaults.err()).isZero();
+    assertThat(defaults.out()).containsPattern("settings: the promise's .*built-in defaults "
+        + "\\(digest [0-9a-f]{8}\\)");
+    Cli other = Cli.run(Map.of("VCLUSTER_PIPELINE_SETTINGS_YAML", "baseDomain: example.net\n"),
+        "--input", INPUT, "--output", work.resolve("b").toString(),
+        "--metadata", work.resolve("bm").toString());
+    assertThat(other.exitCode()).as(other.err()).isZero();
+    assertThat(Files.readString(work.resolve("b/vcluster-argocd-cluster-request.yaml")))
+        .contains("example.net");
+    assertThat(digest(other.out())).isNotEqualTo(digest(defaults.out()));
+    Cli bad = Cli.run(Map.of("VCLUSTER_PIPELINE_SETTINGS_YAML", "baseDomian: x\n"),
+        "--input", INPUT, "--output", work.resolve("c").toString(),
+        "--metadata", work.resolve("cm").toString());
+    assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(work.resolve("c")).doesNotExist();
+  }
+
+  private static String digest(String log) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("digest ([0-9a-f]{8})").matcher(log);
+    assertThat(m.find()).as(log).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void renderPromisesWritesAPlatformsPromisesWithItsImageSettingsAndDestinations() throws IOException {
+    Path settings = Files.writeString(work.resolve("settings.yaml"), "baseDomain: example.net\n"
+        + "scheduling:\n  subRequestSelectorLabels: {cluster: hub}\n"
+        + "  partSelectorLabels: {cluster: apps}\n");
+    String image = "registry.example.net:5000/team/vcluster-pipeline@sha256:" + "ab".repeat(32);
+    Cli result = Cli.run("promises", "--settings", settings.toString(), "--image", image,
+        "--output", work.resolve("promises").toString());
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    for (PromiseKind kind : PromiseKind.values()) {
+      JsonNode promise = YAML.readTree(work.resolve("promises/" + kind.promise() + "/promise.yaml").toFile());
+      assertThat(promise.at("/spec/workflows/config").isMissingNode()).isTrue();
+      JsonNode container = promise.at("/spec/workflows/resource/configure/0/spec/containers/0");
+      assertThat(container.path("image").asText()).isEqualTo(image);
+      assertThat(container.path("env").toString()).contains("scheduling");
+      assertThat(promise.at("/spec/destinationSelectors/0/matchLabels/cluster").asText())
+          .isEqualTo(kind == PromiseKind.VCLUSTER_ORCHESTRATOR ? "hub" : "apps");
+    }
+    Cli badImage = Cli.run("promises", "--image", "no tag here", "--output",
+        work.resolve("x").toString());
+    assertThat(badImage.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    Cli untagged = Cli.run("promises", "--image", "registry.example.net/team/image", "--output",
+        work.resolve("y").toString());
+    assertThat(untagged.exitCode()).isEqualTo(ExitCode.USAGE.code());
   }
 
   /** Under another platform's settings, no default value is left anywhere a setting applies. */

@@ -54,8 +54,9 @@ public final class RenderCommand implements Callable<Integer> {
   Path templates;
 
   @Option(names = "--settings", paramLabel = "FILE",
-      description = "platform settings (default: the file $" + SettingsReader.ENVIRONMENT_VARIABLE
-          + " names, if it exists, else the built-in defaults)")
+      description = "platform settings (default: the text $" + SettingsReader.INLINE_VARIABLE
+          + " holds, as the promises set it, else the file $" + SettingsReader.ENVIRONMENT_VARIABLE
+          + " names, which must exist, else the built-in defaults)")
   Path settings;
 
   @Option(names = "--mode", paramLabel = "MODE",
@@ -105,7 +106,8 @@ public final class RenderCommand implements Callable<Integer> {
     Map<String, java.util.function.Supplier<Object>> subcommands = Map.of(
         "sync-kubeconfig", () -> new SyncKubeconfigCommand(streams),
         "check", () -> new CheckCommand(streams),
-        "test", () -> new TestCommand(streams));
+        "test", () -> new TestCommand(streams),
+        "promises", () -> new PromisesCommand(streams));
     if (subcommands.containsKey(args[0])) {
       cli.addSubcommand(args[0], subcommands.get(args[0]).get());
     } else if (java.util.Arrays.asList(args).contains("--help")
@@ -144,9 +146,10 @@ public final class RenderCommand implements Callable<Integer> {
       if (effectiveAction() == Action.delete) {
         pipeline.delete(input);
       } else {
+        SettingsReader.Chosen platform = SettingsReader.choose(settings, environment);
+        out.println(platform.describe());
         pipeline.configure(new Pipeline.Settings(input, output, metadata,
-            TemplateRenderer.of(templates),
-            SettingsReader.forRun(settings, environment), mode,
+            TemplateRenderer.of(templates), platform.settings(), mode,
             "true".equalsIgnoreCase(environment.getOrDefault(DRY_RUN_ENV, "").trim())));
       }
       return ExitCode.OK.code();

@@ -16,7 +16,8 @@ public record PlatformSettings(
     Repository workloadRepo,
     Repository addonsRepo,
     Chart chart,
-    Images images) {
+    Images images,
+    Scheduling scheduling) {
 
   public record Argocd(String namespace, String destinationServer) {}
 
@@ -41,6 +42,14 @@ public record PlatformSettings(
   public record Repository(String url, String basePath, String path, String revision) {}
 
   public record Chart(String repoURL, String name, String version, String valuesSchemaFile) {}
+
+  /**
+   * The Destination labels each promise selects: the orchestrator's sub-requests must reach the
+   * platform cluster (where the sub-promises' CRDs are), each part's documents the cluster that
+   * applies them.
+   */
+  public record Scheduling(Map<String, String> subRequestSelectorLabels,
+      Map<String, String> partSelectorLabels) {}
 
   /** {@code kubeconfigSync} empty means this pipeline image's own reference. */
   public record Images(String kubeconfigSync, String vclusterControlPlane) {}

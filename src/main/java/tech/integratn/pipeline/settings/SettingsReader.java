@@ -27,6 +27,8 @@ import tech.integratn.pipeline.yaml.Yaml;
  */
 public final class SettingsReader {
   public static final String ENVIRONMENT_VARIABLE = "VCLUSTER_PIPELINE_SETTINGS";
+  /** The settings text itself, as the promises written by {@code render promises} carry it. */
+  public static final String INLINE_VARIABLE = "VCLUSTER_PIPELINE_SETTINGS_YAML";
   private static final String DEFAULTS = "settings/defaults.yaml";
   private static final String SCHEMA = "settings/settings.schema.json";
   private static final int MAX_BYTES = 256 * 1024;
@@ -43,6 +45,7 @@ public final class SettingsReader {
    * defaults' tree is only ever copied by a merge, never changed.
    */
   private static final class Loaded {
+    static final String DEFAULTS_TEXT = defaultsText();
     static final Map<String, Object> DEFAULTS_TREE = defaultsTree();
     static final PlatformSettings DEFAULTS = bind(DEFAULTS_TREE);
   }
@@ -53,28 +56,66 @@ public final class SettingsReader {
         SpecificationVersion.DRAFT_2020_12, "urn:vcluster-pipeline:settings");
   }
 
+  /** The settings a run uses, and where they came from, for its one log line. */
+  public record Chosen(PlatformSettings settings, String source, String digest) {
+    /** One line for the log: which settings, from where, and a short digest to compare. */
+    public String describe() {
+      return "settings: " + source + " (digest " + digest + ")";
+    }
+  }
+
   /**
-   * The settings for a run: {@code --settings FILE} if given (it must exist), else the file the
-   * environment names (a promise mounts an optional ConfigMap there: absent means defaults).
+   * The settings for a run: {@code --settings FILE} if given, else the settings text the promise
+   * carries ({@value #INLINE_VARIABLE}), else the file {@value #ENVIRONMENT_VARIABLE} names, else
+   * the built-in defaults. Whatever is named must be there: a named file that is missing or
+   * unreadable, or bad settings text, is exit 2, never the defaults.
    */
   public static PlatformSettings forRun(Path option, Map<String, String> environment) {
+    return choose(option, environment).settings();
+  }
+
+  public static Chosen choose(Path option, Map<String, String> environment) {
     if (option != null) {
-      return read(option);
+      return chosen(read(option), "file " + option);
+    }
+    String inline = environment.getOrDefault(INLINE_VARIABLE, "");
+    if (!inline.isBlank()) {
+      if (inline.equals(Loaded.DEFAULTS_TEXT)) {
+        return chosen(defaults(), "the promise's ($" + INLINE_VARIABLE + "), the built-in defaults");
+      }
+      return chosen(read(inline, "$" + INLINE_VARIABLE), "the promise's ($" + INLINE_VARIABLE + ")");
     }
     String named = environment.getOrDefault(ENVIRONMENT_VARIABLE, "").trim();
-    if (!named.isEmpty() && Files.exists(Path.of(named))) {
-      return read(Path.of(named));
+    if (!named.isEmpty()) {
+      if (!Files.exists(Path.of(named))) {
+        throw new PipelineException(ExitCode.USAGE, "$" + ENVIRONMENT_VARIABLE + " names the "
+            + "settings file " + named + ", which does not exist. A platform that names its "
+            + "settings never gets the built-in defaults: mount the file there, or unset the "
+            + "variable.");
+      }
+      return chosen(read(Path.of(named)), "file " + named + " ($" + ENVIRONMENT_VARIABLE + ")");
     }
-    return defaults();
+    return chosen(defaults(), "the built-in defaults (no settings named)");
+  }
+
+  private static Chosen chosen(PlatformSettings settings, String source) {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(settings.toString().getBytes(StandardCharsets.UTF_8));
+    return new Chosen(settings, source, String.format("%08x", crc.getValue()));
   }
 
   public static PlatformSettings read(Path file) {
-    Map<String, Object> given = parse(file);
+    return read(readFile(file), file.toString());
+  }
+
+  /** Settings text from {@code where} (a file, or the variable the promise sets). */
+  public static PlatformSettings read(String text, String where) {
+    Map<String, Object> given = parse(text, where);
     List<Error> errors = Compiled.SCHEMA.validate(JsonTree.of(given));
     if (!errors.isEmpty()) {
       Error error = errors.get(0);
       String path = JsonSchemas.keyPath(error);
-      throw invalid(file, (path.isEmpty() ? "the document" : path) + ": found "
+      throw invalid(where, (path.isEmpty() ? "the document" : path) + ": found "
           + Values.describe(JsonTree.plain(error.getInstanceNode())) + " ("
           + JsonSchemas.message(error) + "). The README's settings table lists every key and "
           + "what it takes.");
@@ -82,37 +123,47 @@ public final class SettingsReader {
     return bind(merge(Loaded.DEFAULTS_TREE, given));
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> parse(Path file) {
-    String text;
+  private static String readFile(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
-        throw invalid(file, "it is larger than " + MAX_BYTES + " bytes; a settings document is "
-            + "a few dozen lines.");
+        throw invalid(file.toString(), "it is larger than " + MAX_BYTES + " bytes; a settings "
+            + "document is a few dozen lines.");
       }
-      text = new String(bytes, StandardCharsets.UTF_8);
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw invalid(file.toString(), "it is not UTF-8 text.");
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw invalid(file.toString(), "it does not exist. Check the path.");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw invalid(file.toString(), "it cannot be read (permission denied). Check the file's "
+          + "mode and owner.");
     } catch (IOException e) {
-      throw invalid(file, "it cannot be read (" + e.getMessage() + "). Check the path.");
+      throw invalid(file.toString(), "it cannot be read (" + (e.getMessage() == null
+          ? "an I/O error" : e.getMessage()) + "). Check the path.");
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> parse(String text, String where) {
     List<Object> documents;
     try {
       documents = Yaml.loadAll(text, MAX_BYTES);
     } catch (YamlEngineException e) {
-      throw invalid(file, "it is not valid YAML: " + e.getMessage().replaceAll("\\s+", " "));
+      throw invalid(where, "it is not valid YAML: " + Yaml.problem(e));
     }
     documents.removeIf(d -> d == null);
     if (documents.isEmpty()) {
       return Map.of();
     }
     if (documents.size() > 1 || !(documents.get(0) instanceof Map<?, ?> map)) {
-      throw invalid(file, "it must be one YAML mapping of settings.");
+      throw invalid(where, "it must be one YAML mapping of settings.");
     }
     return (Map<String, Object>) map;
   }
 
-  private static PipelineException invalid(Path file, String problem) {
-    return new PipelineException(ExitCode.USAGE, "Invalid settings " + file + ": " + problem);
+  private static PipelineException invalid(String where, String problem) {
+    return new PipelineException(ExitCode.USAGE, "Invalid settings " + where + ": " + problem);
   }
 
   @SuppressWarnings("unchecked")
@@ -133,16 +184,20 @@ public final class SettingsReader {
     return SpecBinder.bindMap(tree, PlatformSettings.class, "settings");
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> defaultsTree() {
+  /** The defaults document as shipped, comments and all (what the default promises carry). */
+  public static String defaultsText() {
     try (InputStream in = SettingsReader.class.getClassLoader().getResourceAsStream(DEFAULTS)) {
       if (in == null) {
         throw new IllegalStateException("the jar lacks " + DEFAULTS);
       }
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return (Map<String, Object>) Yaml.loadAll(text, MAX_BYTES).get(0);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> defaultsTree() {
+    return (Map<String, Object>) Yaml.loadAll(Loaded.DEFAULTS_TEXT, MAX_BYTES).get(0);
   }
 }
