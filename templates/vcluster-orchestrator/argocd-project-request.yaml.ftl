@@ -12,7 +12,7 @@ spec:
     argocd.argoproj.io/sync-wave: "-1"
   labels:
     app.kubernetes.io/managed-by: kratix
-    kratix.io/promise-name: vcluster-orchestrator
+    kratix.io/promise-name: ${yaml(componentLabels["kratix.io/parent-promise-name"])}
     kratix.io/resource-request: ${yaml(names.name)}
     argocd.argoproj.io/project-group: appteam
   sourceRepos:

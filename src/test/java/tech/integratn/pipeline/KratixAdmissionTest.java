@@ -23,7 +23,7 @@ import tech.integratn.pipeline.schema.JsonSchemas;
 
 /**
  * What Kratix and a restricted namespace admit: every built promise against the real Promise
- * CRD with unknown fields refused, every pipeline ID within Kratix's 60 characters, every
+ * CRDs of three Kratix releases with unknown fields refused, every pipeline ID within Kratix's 60 characters, every
  * workflow container a valid Kubernetes Container with resources and a restricted
  * securityContext, and the orchestrator's sub-requests traceable to it.
  */
@@ -31,7 +31,14 @@ class KratixAdmissionTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   /** Kratix's admission webhook refuses a longer pipeline ID. */
   private static final int MAX_PIPELINE_ID = 60;
-  private static final Schema PROMISE = strictSchema(kratixCrdSchema());
+  /**
+   * The Promise CRD of open-source Kratix's last versioned release, of its Helm chart of
+   * 2025-07-02, and current: a promise must be admitted by every one.
+   */
+  private static final Map<String, Schema> PROMISE_CRDS = Map.of(
+      "v0.125.0", strictSchema(kratixCrdSchema("platform.kratix.io_promises-v0.125.0.yaml")),
+      "helm 2025-07-02", strictSchema(kratixCrdSchema("platform.kratix.io_promises-helm-2025-07-02.yaml")),
+      "current", strictSchema(kratixCrdSchema("platform.kratix.io_promises.yaml")));
   private static final Schema CONTAINER = strictSchema(containerSchema());
 
   private static JsonNode built(PromiseKind kind) throws IOException {
@@ -42,8 +49,10 @@ class KratixAdmissionTest {
 
   @ParameterizedTest
   @EnumSource(PromiseKind.class)
-  void isAValidPromiseWithNoUnknownField(PromiseKind kind) throws IOException {
-    assertThat(PROMISE.validate(built(kind))).isEmpty();
+  void isAValidPromiseWithNoUnknownFieldForEveryKratix(PromiseKind kind) throws IOException {
+    JsonNode promise = built(kind);
+    PROMISE_CRDS.forEach((release, crd) ->
+        assertThat(crd.validate(promise)).as("the Promise CRD of Kratix %s", release).isEmpty());
   }
 
   @ParameterizedTest
@@ -131,9 +140,8 @@ class KratixAdmissionTest {
     assertThat(subRequests).isEqualTo(7);
   }
 
-  private static JsonNode kratixCrdSchema() {
-    try (InputStream in = KratixAdmissionTest.class.getResourceAsStream(
-        "/schemas/kratix/platform.kratix.io_promises.yaml")) {
+  private static JsonNode kratixCrdSchema(String file) {
+    try (InputStream in = KratixAdmissionTest.class.getResourceAsStream("/schemas/kratix/" + file)) {
       return YAML.readTree(in).at("/spec/versions/0/schema/openAPIV3Schema");
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -55,8 +55,12 @@ public record Request(PromiseKind kind, Map<String, Object> object) {
     if (newest == null && metadata().get("creationTimestamp") instanceof String created) {
       newest = created;
     }
-    return newest != null && newest.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ")
-        ? newest : "1970-01-01T00:00:00Z";
+    return newest != null && isTime(newest) ? newest : "1970-01-01T00:00:00Z";
+  }
+
+  /** An RFC 3339 time as the API server writes it (UTC, whole seconds). */
+  public static boolean isTime(String text) {
+    return text.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
   }
 
   public java.util.Optional<Integer> generation() {
