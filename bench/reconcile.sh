@@ -5,8 +5,8 @@
 # the promise passes (none, or "--mode direct"), /kratix/input, /kratix/output, /kratix/metadata
 # (as root, in a private mount namespace with a tmpfs on /kratix, so the machine's own /kratix,
 # if any, is not touched; elsewhere with --input/--output/--metadata, which adds picocli's set-up
-# to every run; FORM=args forces that form). Every run reads the settings file the promises
-# mount. Usage: bash bench/reconcile.sh [RUNS] [FIXTURE]
+# to every run; FORM=args forces that form). Every run reads the settings the promises carry.
+# Usage: bash bench/reconcile.sh [RUNS] [FIXTURE]
 # (after mvn package; needs GNU time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,10 +65,10 @@ measure() { # prints "wall cpu"
 
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
-# Every pipeline pod mounts the promises' settings ConfigMap (promises/platform-settings/), so
-# every run reads and checks the settings file, as on a platform that applied it.
-cp src/main/resources/settings/defaults.yaml "$work/settings.yaml"
-export VCLUSTER_PIPELINE_SETTINGS=$work/settings.yaml
+# Every pipeline pod carries the settings text the promises set ($VCLUSTER_PIPELINE_SETTINGS_YAML,
+# written by `render promises`), as on a platform that applied target/promises.
+VCLUSTER_PIPELINE_SETTINGS_YAML=$(cat src/main/resources/settings/defaults.yaml; printf x)
+export VCLUSTER_PIPELINE_SETTINGS_YAML=${VCLUSTER_PIPELINE_SETTINGS_YAML%x}
 c_wall=(); c_cpu=(); d_wall=(); d_cpu=()
 for _ in $(seq "$runs"); do
   read -r w c < <(measure compound); c_wall+=("$w"); c_cpu+=("$c")
