@@ -155,12 +155,19 @@ type finder struct {
 	deadline time.Time
 }
 
-// find returns where a Secret is, or "".
+// text returns where a Secret is in text, or "". A text holding "{{" is also executed as a Go
+// template, once: every consumer here (vcluster's manifests template, External Secrets, Helm's
+// tpl) executes a text once and uses what it writes; that output is read, not executed again.
 func (f *finder) text(text string, depth int) string {
-	if depth > maxDepth || f.seen[text] || time.Now().After(f.deadline) {
+	return f.read(text, depth, true)
+}
+
+func (f *finder) read(text string, depth int, executable bool) string {
+	key := fmt.Sprintf("%t:%s", executable, text)
+	if depth > maxDepth || f.seen[key] || time.Now().After(f.deadline) {
 		return ""
 	}
-	f.seen[text] = true
+	f.seen[key] = true
 	for _, r := range readers {
 		for i, doc := range r.read(text) {
 			if at := f.value(doc, depth); at != "" {
@@ -168,9 +175,9 @@ func (f *finder) text(text string, depth int) string {
 			}
 		}
 	}
-	if strings.Contains(text, "{{") {
+	if executable && strings.Contains(text, "{{") {
 		if out, ok := execute(text); ok && out != text {
-			if at := f.text(out, depth+1); at != "" {
+			if at := f.read(out, depth+1, false); at != "" {
 				return "as a Go template: " + at
 			}
 		}
@@ -324,7 +331,9 @@ func main() {
 				answer["error"] = jsonErr.Error()
 			} else {
 				f := &finder{seen: map[string]bool{}, deadline: time.Now().Add(20 * time.Second)}
-				answer["secret"] = f.text(text, 0)
+				// A rendered file is applied as it is (no consumer executes it); the strings in
+				// it may be executed.
+				answer["secret"] = f.read(text, 0, false)
 			}
 			b, _ := json.Marshal(answer)
 			out.Write(b)

@@ -299,6 +299,10 @@ public final class Yaml {
       throw new YamlEngineException("the text cannot be read as YAML");
     } catch (StackOverflowError e) {
       throw new YamlEngineException("the text is nested too deeply to read");
+    } catch (OutOfMemoryError e) {
+      // Inputs are bounded before they are read, so this is a text that expands (aliases)
+      // past the heap: what it holds was never read.
+      throw new YamlEngineException("the text expands past the memory this reader may use");
     }
   }
 
