@@ -28,9 +28,17 @@ public final class Pipeline {
       PlatformSettings platform, PromiseKind.Mode mode, boolean dryRun) {}
 
   private final PrintStream log;
+  private final boolean strictFields;
 
+  /** As the Kratix step reads a request (the API server has pruned unknown fields already). */
   public Pipeline(PrintStream log) {
+    this(log, false);
+  }
+
+  /** {@code strictFields}: a field the CRD does not declare is refused, as kubectl apply does. */
+  public Pipeline(PrintStream log, boolean strictFields) {
     this.log = log;
+    this.strictFields = strictFields;
   }
 
   /**
@@ -70,7 +78,7 @@ public final class Pipeline {
 
   private Rendered renderRequest(Request request, TemplateRenderer templates,
       PlatformSettings platform) {
-    new SchemaValidator().validate(request);
+    new SchemaValidator(strictFields).validate(request);
     Resolution resolution = request.kind().resolve(request, platform);
     resolution.warnings().forEach(log::println);
     return new Rendered(request, resolution,

@@ -8,6 +8,11 @@ public class PipelineException extends RuntimeException {
   private final ExitCode exitCode;
   /** Where the problem is (a request's field path, a rendered file's place), when known. */
   private String path;
+  /** Every problem, when a check found several (the message then lists them all). */
+  private java.util.List<Problem> problems = java.util.List.of();
+
+  /** One problem: where (a field path) and what, with its fix. */
+  public record Problem(String path, String message) {}
 
   /** Java class and exception names, which mean nothing to whoever reads the refusal. */
   private static final java.util.regex.Pattern JAVA_NAME = java.util.regex.Pattern.compile(
@@ -38,6 +43,35 @@ public class PipelineException extends RuntimeException {
 
   public java.util.Optional<String> path() {
     return java.util.Optional.ofNullable(path);
+  }
+
+  /** Every problem this refusal reports; one, with its path and message, when it has no list. */
+  public java.util.List<Problem> problems() {
+    if (!problems.isEmpty()) {
+      return problems;
+    }
+    String message = getMessage();
+    String prefix = "Invalid request: " + path + ": ";
+    return java.util.List.of(new Problem(path == null ? "" : path,
+        path != null && message.startsWith(prefix) ? message.substring(prefix.length()) : message));
+  }
+
+  /** Several problems of one request, each with its path, refused together (exit 3). */
+  public static PipelineException invalidFields(java.util.List<Problem> problems) {
+    if (problems.size() == 1) {
+      Problem only = problems.get(0);
+      return new PipelineException(ExitCode.INVALID_INPUT, "Invalid request: " + only.path()
+          + ": " + only.message()).at(only.path());
+    }
+    StringBuilder message = new StringBuilder("Invalid request, " + problems.size()
+        + " problems:");
+    for (Problem problem : problems) {
+      message.append("\n  ").append(problem.path()).append(": ").append(problem.message());
+    }
+    PipelineException refusal = new PipelineException(ExitCode.INVALID_INPUT, message.toString())
+        .at(problems.get(0).path());
+    refusal.problems = java.util.List.copyOf(problems);
+    return refusal;
   }
 
   public ExitCode exitCode() {

@@ -78,8 +78,14 @@ class CheckCommandTest {
   }
 
   @Test
-  void everyFixtureInputPassesAndExitsZero() {
-    Cli result = Cli.run("check", Fixtures.root().toString());
+  void everyFixtureInputPassesAndExitsZero() throws IOException {
+    // The inputs only: an orchestrator's goldens hold the same sub-requests as the sub-kinds'
+    // inputs, which the check rightly reports as one resource twice.
+    List<String> args = new java.util.ArrayList<>(List.of("check"));
+    for (Path fixture : Fixtures.cases()) {
+      args.add(Fixtures.input(fixture).toString());
+    }
+    Cli result = Cli.run(args.toArray(String[]::new));
     assertThat(result.exitCode()).as(result.out()).isZero();
     assertThat(result.out()).contains("0 failed");
   }
@@ -89,7 +95,10 @@ class CheckCommandTest {
     Cli result = Cli.run("check", "--format", "junit", repository().toString());
     var document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new ByteArrayInputStream(result.out().getBytes(StandardCharsets.UTF_8)));
-    assertThat(document.getDocumentElement().getAttribute("tests")).isEqualTo("6");
+    assertThat(document.getDocumentElement().getAttribute("tests")).isEqualTo(
+        String.valueOf(document.getElementsByTagName("testcase").getLength()));
+    assertThat(document.getElementsByTagName("testcase").getLength()
+        - document.getElementsByTagName("skipped").getLength()).isEqualTo(6);
     assertThat(document.getElementsByTagName("failure").getLength()).isEqualTo(4);
   }
 

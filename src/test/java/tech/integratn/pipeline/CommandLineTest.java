@@ -30,6 +30,28 @@ class CommandLineTest {
         "--action", "Exit codes", "/kratix/input/object.yaml", "/kratix/output");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"render", "check", "test",
+      "sync-kubeconfig", "promises"})
+  void everyHelpListsItsExitCodesFromTheOneTable(String command) {
+    Cli result = command.equals("render") ? Cli.run("--help") : Cli.run(command, "--help");
+    assertThat(result.exitCode()).isZero();
+    String listed = result.out().substring(result.out().indexOf("Exit codes:"));
+    java.util.Set<Integer> codes = new java.util.TreeSet<>();
+    java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?m)^  (\\d)   ").matcher(listed);
+    while (line.find()) {
+      codes.add(Integer.parseInt(line.group(1)));
+    }
+    assertThat(codes).isEqualTo(ExitCode.of(command).stream().map(ExitCode::code)
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+  }
+
+  @Test
+  void theReadmesExitCodeTableIsTheOneTable() throws java.io.IOException {
+    assertThat(java.nio.file.Files.readString(Fixtures.projectRoot().resolve("README.md")))
+        .contains(ExitCode.markdownTable());
+  }
+
   @Test
   void versionPrintsTheBuildVersion() {
     Cli result = Cli.run("--version");
@@ -102,7 +124,8 @@ class CommandLineTest {
     Cli explicit = Cli.run(Map.of("KRATIX_WORKFLOW_ACTION", "configure"),
         "--input", "/kratix/input/object.yaml", "--output", "/kratix/output",
         "--metadata", "/kratix/metadata");
-    assertThat(bare.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
+    assertThat(bare.exitCode()).as("a missing named file is a usage error in every command")
+        .isEqualTo(ExitCode.USAGE.code());
     assertThat(bare.err()).contains("/kratix/input/object.yaml").isEqualTo(explicit.err());
     assertThat(bare.exitCode()).isEqualTo(explicit.exitCode());
     Cli delete = Cli.run(Map.of("KRATIX_WORKFLOW_ACTION", "delete"));

@@ -113,7 +113,8 @@ class HostileInputTest {
   void aMissingInputFileIsRefused(Path missing) {
     Cli result = Cli.run("--input", work.resolve("nope.yaml").toString(),
         "--output", work.resolve("out").toString(), "--metadata", work.resolve("meta").toString());
-    assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
+    assertThat(result.exitCode()).as("a named file that is missing is a usage error everywhere")
+        .isEqualTo(ExitCode.USAGE.code());
     assertThat(result.err()).contains("does not exist");
     assertThat(work.resolve("out")).doesNotExist();
   }

@@ -4,99 +4,206 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 
-/** {@code render check}'s verdicts as text for people, JSON for tools, or JUnit XML for CI. */
+/**
+ * {@code render check}'s verdicts as text for people (or only the failures, quiet), JSON for
+ * tools, JUnit XML or TAP for CI systems. Every format has the counts and the durations.
+ */
 public final class CheckReport {
-  public enum Format { text, json, junit }
+  public enum Format { text, json, junit, tap }
 
   private CheckReport() {}
 
-  public static void print(Format format, List<CheckResult> results, List<String> skipped,
-      PrintStream out) {
-    switch (format) {
-      case json -> out.println(json(results, skipped));
-      case junit -> out.print(junit(results));
-      default -> text(results, skipped, out);
-    }
+  /** The report of a run, as text; {@code quiet} leaves out what passed (text only). */
+  public static String of(Format format, CheckRun.Outcome outcome, boolean quiet) {
+    return switch (format) {
+      case json -> json(outcome);
+      case junit -> junit("render check", outcome.results(), outcome.skipped(), outcome.seconds());
+      case tap -> tap(outcome);
+      default -> text(outcome, quiet);
+    };
   }
 
-  private static void text(List<CheckResult> results, List<String> skipped, PrintStream out) {
-    for (CheckResult result : results) {
-      out.println((result.ok() ? "ok    " : "FAIL  ") + result.file() + "  " + result.kind() + " "
-          + result.name());
-      result.errors().forEach(e -> out.println("      " + e.path() + ": " + e.message()));
-      result.warnings().forEach(w -> out.println("      " + w));
-      result.changes().forEach(c -> out.println("      " + c.replace("\n", "\n      ")));
-    }
-    skipped.forEach(s -> out.println("skip  " + s));
-    long failed = results.stream().filter(r -> !r.ok()).count();
-    out.println(results.size() + " requests checked: " + (results.size() - failed) + " passed, "
-        + failed + " failed" + (skipped.isEmpty() ? "" : "; " + skipped.size()
-        + " other YAML documents skipped"));
+  /** The summary line every format's run ends with on a terminal. */
+  public static String summary(CheckRun.Outcome outcome) {
+    long failed = outcome.results().stream().filter(r -> !r.ok()).count();
+    return plural(outcome.results().size(), "request") + " checked in "
+        + String.format(Locale.ROOT, "%.2f", outcome.seconds()) + " s: "
+        + (outcome.results().size() - failed) + " passed, " + failed + " failed"
+        + (outcome.skipped().isEmpty() ? "" : "; " + plural(outcome.skipped().size(),
+            "other YAML document") + " skipped");
   }
 
-  private static String json(List<CheckResult> results, List<String> skipped) {
+  static String plural(long count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
+  }
+
+  private static String text(CheckRun.Outcome outcome, boolean quiet) {
+    StringBuilder out = new StringBuilder();
+    for (CheckResult result : outcome.results()) {
+      if (quiet && result.ok()) {
+        continue;
+      }
+      out.append(result.ok() ? "ok    " : "FAIL  ").append(result.file()).append("  ")
+          .append(result.kind()).append(' ').append(result.name()).append('\n');
+      result.errors().forEach(e -> out.append("      ").append(e.path()).append(": ")
+          .append(e.message().replace("\n", "\n      ")).append('\n'));
+      if (!quiet) {
+        result.warnings().forEach(w -> out.append("      ").append(w).append('\n'));
+        result.changes().forEach(c -> out.append("      ").append(c.action()).append(' ')
+            .append(c.file()).append(c.diff().isEmpty() ? "" : "\n      "
+                + c.diff().replace("\n", "\n      ")).append('\n'));
+      }
+    }
+    if (!quiet) {
+      outcome.skipped().forEach(s -> out.append("skip  ").append(s.file()).append(": ")
+          .append(s.reason()).append('\n'));
+    }
+    return out.append(summary(outcome)).append('\n').toString();
+  }
+
+  private static String json(CheckRun.Outcome outcome) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
+    long failed = outcome.results().stream().filter(r -> !r.ok()).count();
+    root.put("ok", outcome.ok());
+    ObjectNode counts = root.putObject("counts");
+    counts.put("requests", outcome.results().size());
+    counts.put("passed", outcome.results().size() - failed);
+    counts.put("failed", failed);
+    counts.put("skipped", outcome.skipped().size());
+    root.put("seconds", round(outcome.seconds()));
     ArrayNode list = root.putArray("results");
-    for (CheckResult result : results) {
+    for (CheckResult result : outcome.results()) {
       ObjectNode entry = list.addObject();
       entry.put("file", result.file());
       entry.put("kind", result.kind());
+      entry.put("namespace", result.namespace());
       entry.put("name", result.name());
       entry.put("ok", result.ok());
+      entry.put("seconds", round(result.seconds()));
       ArrayNode errors = entry.putArray("errors");
       result.errors().forEach(e -> errors.addObject().put("path", e.path()).put("message", e.message()));
       ArrayNode warnings = entry.putArray("warnings");
       result.warnings().forEach(warnings::add);
-      if (!result.changes().isEmpty()) {
-        ArrayNode changes = entry.putArray("changes");
-        result.changes().forEach(changes::add);
-      }
+      ArrayNode changes = entry.putArray("changes");
+      result.changes().forEach(c -> changes.addObject().put("action", c.action())
+          .put("file", c.file()).put("diff", c.diff()));
     }
-    ArrayNode skippedList = root.putArray("skipped");
-    skipped.forEach(skippedList::add);
-    root.put("ok", results.stream().allMatch(CheckResult::ok));
+    ArrayNode skipped = root.putArray("skipped");
+    outcome.skipped().forEach(s -> skipped.addObject().put("file", s.file()).put("reason", s.reason()));
     try {
-      return mapper.writeValueAsString(root);
+      return mapper.writeValueAsString(root) + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static String junit(List<CheckResult> results) {
+  private static double round(double seconds) {
+    return Math.round(seconds * 1000) / 1000.0;
+  }
+
+  /**
+   * JUnit XML as Jenkins, GitLab and GitHub's reporters read it: one testsuite in testsuites,
+   * a testcase per request (a failure with every problem) and per skipped document. Names are
+   * made safe for XML 1.0 whatever a file name holds.
+   */
+  public static String junit(String suite, List<CheckResult> results,
+      List<CheckResult.Skipped> skipped, double seconds) {
     long failures = results.stream().filter(r -> !r.ok()).count();
+    int tests = results.size() + skipped.size();
+    String counts = " tests=\"" + tests + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\""
+        + skipped.size() + "\" time=\"" + time(seconds) + "\"";
     StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    xml.append("<testsuite name=\"render check\" tests=\"").append(results.size())
-        .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\">\n");
+    xml.append("<testsuites name=\"").append(escape(suite)).append('"').append(counts).append(">\n");
+    xml.append("  <testsuite name=\"").append(escape(suite)).append('"').append(counts)
+        .append(" timestamp=\"").append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+            Instant.now().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).toLocalDateTime()))
+        .append("\">\n");
     for (CheckResult result : results) {
-      xml.append("  <testcase classname=\"").append(escape(result.file())).append("\" name=\"")
-          .append(escape(result.kind() + " " + result.name())).append("\"");
+      xml.append("    <testcase classname=\"").append(escape(result.file())).append("\" name=\"")
+          .append(escape(result.kind() + " " + result.name())).append("\" time=\"")
+          .append(time(result.seconds())).append('"');
       if (result.ok()) {
         xml.append("/>\n");
         continue;
       }
-      xml.append(">\n    <failure message=\"").append(escape(result.errors().get(0).message()))
+      xml.append(">\n      <failure type=\"refused\" message=\"")
+          .append(escape(result.errors().get(0).path() + ": " + result.errors().get(0).message()))
           .append("\">");
       for (CheckResult.Problem problem : result.errors()) {
         xml.append(escape(problem.path() + ": " + problem.message())).append('\n');
       }
-      xml.append("</failure>\n  </testcase>\n");
+      xml.append("</failure>\n    </testcase>\n");
     }
-    return xml.append("</testsuite>\n").toString();
+    for (CheckResult.Skipped skip : skipped) {
+      xml.append("    <testcase classname=\"").append(escape(skip.file()))
+          .append("\" name=\"skipped\" time=\"0.000\">\n      <skipped message=\"")
+          .append(escape(skip.reason())).append("\"/>\n    </testcase>\n");
+    }
+    return xml.append("  </testsuite>\n</testsuites>\n").toString();
   }
 
-  private static String escape(String text) {
+  private static String time(double seconds) {
+    return String.format(Locale.ROOT, "%.3f", seconds);
+  }
+
+  private static String tap(CheckRun.Outcome outcome) {
+    StringBuilder tap = new StringBuilder("TAP version 13\n1..")
+        .append(outcome.results().size() + outcome.skipped().size()).append('\n');
+    int n = 0;
+    for (CheckResult result : outcome.results()) {
+      tap.append(result.ok() ? "ok " : "not ok ").append(++n).append(" - ")
+          .append(oneLine(result.file() + " " + result.kind() + " " + result.name())).append('\n');
+      if (!result.ok()) {
+        tap.append("  ---\n  problems:\n");
+        result.errors().forEach(e -> tap.append("    - ").append(
+            com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(
+                e.path() + ": " + e.message())).append('\n'));
+        tap.append("  ...\n");
+      }
+    }
+    for (CheckResult.Skipped skip : outcome.skipped()) {
+      tap.append("ok ").append(++n).append(" - ").append(oneLine(skip.file())).append(" # SKIP ")
+          .append(oneLine(skip.reason())).append('\n');
+    }
+    return tap.append("# ").append(summary(outcome)).append('\n').toString();
+  }
+
+  private static String oneLine(String text) {
+    return text.replaceAll("[\\r\\n#]+", " ");
+  }
+
+  /**
+   * Text for an XML attribute or element: markup escaped, line breaks and tabs kept as
+   * references, and every character XML 1.0 does not allow (controls, U+FFFE, U+FFFF, a lone
+   * surrogate) replaced by U+FFFD.
+   */
+  static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        out.append(c).append(text.charAt(++i));
+        continue;
+      }
       switch (c) {
         case '&' -> out.append("&amp;");
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         case '"' -> out.append("&quot;");
-        default -> out.append(c < 0x20 && c != '\n' && c != '\t' ? ' ' : c);
+        case '\n' -> out.append("&#10;");
+        case '\r' -> out.append("&#13;");
+        case '\t' -> out.append("&#9;");
+        default -> out.append(c < 0x20 || c == 0xFFFE || c == 0xFFFF || Character.isSurrogate(c)
+            ? '\uFFFD' : c);
       }
     }
     return out.toString();

@@ -1,17 +1,46 @@
 package tech.integratn.pipeline.check;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** The verdict on one request document: where it is, what it is, and every problem found. */
-public record CheckResult(String file, String kind, String name, boolean ok, List<Problem> errors,
-    List<String> warnings, List<String> changes) {
+/**
+ * The verdict on one request document: where it is, what it is, every problem found, and how
+ * long the check took.
+ */
+public record CheckResult(String file, String kind, String namespace, String name,
+    List<Problem> errors, List<String> warnings, List<Change> changes, double seconds) {
 
   /** One problem: where (a field path, or a rendered file and place) and what. */
   public record Problem(String path, String message) {}
 
-  static CheckResult of(String file, String kind, String name, List<Problem> errors,
-      List<String> warnings, List<String> changes) {
-    return new CheckResult(file, kind, name, errors.isEmpty(), List.copyOf(errors),
-        List.copyOf(warnings), List.copyOf(changes));
+  /** What the request's render would do to a file of the state repository. */
+  public record Change(String action, String file, String diff) {}
+
+  public boolean ok() {
+    return errors.isEmpty();
+  }
+
+  /** A document that is not a request of this image's API group, and why it was passed over. */
+  public record Skipped(String file, String reason) {}
+
+  static CheckResult of(String file, String kind, String namespace, String name,
+      List<Problem> errors, List<String> warnings, List<String> changes, double seconds) {
+    List<Change> parsed = new ArrayList<>();
+    for (String change : changes) {
+      String[] lines = change.split("\n", 2);
+      String[] head = lines[0].split(" ", 2);
+      parsed.add(new Change(head[0], head.length > 1 ? head[1] : "",
+          lines.length > 1 ? lines[1] : ""));
+    }
+    return new CheckResult(file, kind, namespace, name, List.copyOf(errors),
+        List.copyOf(warnings), List.copyOf(parsed), seconds);
+  }
+
+  /** This verdict with one more problem. */
+  CheckResult with(Problem problem) {
+    List<Problem> more = new ArrayList<>(errors);
+    more.add(problem);
+    return new CheckResult(file, kind, namespace, name, List.copyOf(more), warnings, changes,
+        seconds);
   }
 }

@@ -1,28 +1,39 @@
 package tech.integratn.pipeline.check;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
-/** Every request document under the paths, judged in one JVM. */
+/**
+ * Every request document under the paths, judged in one JVM. Every document gets a verdict,
+ * whatever it holds: a file that cannot be read fails on its own, and nothing a file holds
+ * stops the run.
+ */
 public final class CheckRun {
   private final Checker checker;
   private final PrintStream progress;
+  private final Supplier<InputStream> standardInput;
 
   /** {@code progress} gets a line that keeps rewriting itself (a terminal), or null. */
-  public CheckRun(Checker checker, PrintStream progress) {
+  public CheckRun(Checker checker, PrintStream progress, Supplier<InputStream> standardInput) {
     this.checker = checker;
     this.progress = progress;
+    this.standardInput = standardInput;
   }
 
-  public record Outcome(List<CheckResult> results, List<String> skipped) {
+  public record Outcome(List<CheckResult> results, List<CheckResult.Skipped> skipped,
+      double seconds) {
     public boolean ok() {
       return results.stream().allMatch(CheckResult::ok);
     }
@@ -30,10 +41,11 @@ public final class CheckRun {
 
   /** Documents are judged on every core at once; the verdicts keep the documents' order. */
   public Outcome run(List<Path> paths) {
-    List<RequestDocuments.Document> documents = RequestDocuments.under(paths);
+    long start = System.nanoTime();
+    List<RequestDocuments.Document> documents = RequestDocuments.under(paths, standardInput);
     int threads = Math.max(1, Math.min(documents.size(), Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "render-check");
+      Thread thread = new Thread(null, runnable, "render-check", 64L * 1024 * 1024);
       thread.setDaemon(true);
       return thread;
     });
@@ -42,36 +54,62 @@ public final class CheckRun {
       List<Future<Optional<CheckResult>>> verdicts = new ArrayList<>();
       for (RequestDocuments.Document document : documents) {
         verdicts.add(pool.submit(() -> {
-          Optional<CheckResult> result = checker.check(document);
+          Optional<CheckResult> result = checker.verdict(document);
           progress(done.incrementAndGet(), documents.size());
           return result;
         }));
       }
       List<CheckResult> results = new ArrayList<>();
-      List<String> skipped = new ArrayList<>();
+      List<CheckResult.Skipped> skipped = new ArrayList<>();
       for (int i = 0; i < documents.size(); i++) {
         Optional<CheckResult> result = verdicts.get(i).get();
         if (result.isPresent()) {
           results.add(result.get());
         } else {
-          skipped.add(documents.get(i).where() + ": not a request of this image's API group");
+          skipped.add(new CheckResult.Skipped(documents.get(i).where(),
+              "not a request of this image's API group"));
         }
       }
       if (progress != null && documents.size() >= 20) {
         progress.println();
       }
-      return new Outcome(results, skipped);
+      return new Outcome(duplicatesFlagged(results), skipped, (System.nanoTime() - start) / 1e9);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
       throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * Two documents for one kind, namespace and name would be one resource in the cluster, the
+   * later replacing the earlier: both fail, each naming the other.
+   */
+  static List<CheckResult> duplicatesFlagged(List<CheckResult> results) {
+    Map<String, List<Integer>> byIdentity = new LinkedHashMap<>();
+    for (int i = 0; i < results.size(); i++) {
+      CheckResult result = results.get(i);
+      if (!result.name().isEmpty()) {
+        byIdentity.computeIfAbsent(result.kind() + " " + result.namespace() + "/" + result.name(),
+            k -> new ArrayList<>()).add(i);
+      }
+    }
+    List<CheckResult> flagged = new ArrayList<>(results);
+    byIdentity.forEach((identity, indexes) -> {
+      if (indexes.size() > 1) {
+        for (int i : indexes) {
+          List<String> others = indexes.stream().filter(j -> j != i)
+              .map(j -> results.get(j).file()).toList();
+          flagged.set(i, flagged.get(i).with(new CheckResult.Problem("metadata.name",
+              "the same resource (" + identity + ") as " + String.join(", ", others)
+                  + "; the cluster keeps only one: rename or remove one of them")));
+        }
+      }
+    });
+    return flagged;
   }
 
   private synchronized void progress(int done, int total) {

@@ -33,21 +33,49 @@ public final class Checker {
   private final PlatformSettings platform;
   private final Optional<StateRepository> state;
   private final boolean withParts;
+  private final boolean lenient;
 
   /**
    * {@code withParts}: also render each part of a request with parts, as its own promise would
    * (slower; the sub-requests are checked against their promises' CRDs either way).
+   * {@code lenient}: ignore fields the CRD does not declare, as the Kratix step does, instead of
+   * refusing them as {@code kubectl apply} does.
    */
   public Checker(TemplateRenderer templates, PlatformSettings platform,
-      Optional<StateRepository> state, boolean withParts) {
+      Optional<StateRepository> state, boolean withParts, boolean lenient) {
     this.templates = templates;
     this.platform = platform;
     this.state = state;
     this.withParts = withParts;
+    this.lenient = lenient;
   }
 
-  /** The verdict, or empty when the document is not a request this image serves (skipped). */
-  Optional<CheckResult> check(RequestDocuments.Document document) {
+  /**
+   * The verdict, or empty when the document is not a request this image serves (skipped). Never
+   * throws: a file that could not be read, and anything the check itself fails on, is a verdict.
+   */
+  Optional<CheckResult> verdict(RequestDocuments.Document document) {
+    long start = System.nanoTime();
+    if (document.unreadable() != null) {
+      return Optional.of(CheckResult.of(document.where(), "(unreadable)", "", "",
+          List.of(new CheckResult.Problem(document.where(), "the file " + document.unreadable())),
+          List.of(), List.of(), seconds(start)));
+    }
+    try {
+      return check(document, start);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return Optional.of(CheckResult.of(document.where(), "(unchecked)", "", "",
+          List.of(new CheckResult.Problem(document.where(), "the check could not finish (a bug "
+              + "in the image; please report it with this file)")), List.of(), List.of(),
+          seconds(start)));
+    }
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private Optional<CheckResult> check(RequestDocuments.Document document, long start) {
     Identity identity = Identity.of(document.text());
     if (!identity.isRequest()) {
       return Optional.empty();
@@ -56,11 +84,13 @@ public final class Checker {
     List<String> warnings = new ArrayList<>();
     List<String> changes = new ArrayList<>();
     String name = "";
+    String namespace = "";
     try {
       Request request = new RequestReader().parse(document.text(), document.file());
       name = request.name();
+      namespace = request.namespace();
       ByteArrayOutputStream log = new ByteArrayOutputStream();
-      Pipeline pipeline = new Pipeline(new PrintStream(log, true, StandardCharsets.UTF_8));
+      Pipeline pipeline = new Pipeline(new PrintStream(log, true, StandardCharsets.UTF_8), !lenient);
       // With parts, a request with parts renders once, directly: what compound mode publishes
       // (its sub-requests) and what each part's own promise then publishes, both checked.
       boolean parts = withParts && request.kind().emitsSubRequests();
@@ -77,10 +107,14 @@ public final class Checker {
           .distinct().forEach(warnings::add);
       state.ifPresent(repository -> changes.addAll(repository.changes(request, published)));
     } catch (PipelineException e) {
-      errors.add(new CheckResult.Problem(e.path().orElse(document.where()), e.getMessage()));
+      for (PipelineException.Problem problem : e.problems()) {
+        errors.add(new CheckResult.Problem(problem.path().isEmpty() ? document.where()
+            : problem.path(), problem.message()));
+      }
     }
-    return Optional.of(CheckResult.of(document.where(), identity.kind(),
-        name.isEmpty() ? nameOf(document.text()) : name, errors, warnings, changes));
+    return Optional.of(CheckResult.of(document.where(), identity.kind(), namespace,
+        name.isEmpty() ? nameOf(document.text()) : name, errors, warnings, changes,
+        seconds(start)));
   }
 
   /** The name of a request that could not be read as one, for the report only. */

@@ -1,69 +1,134 @@
 package tech.integratn.pipeline.check;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import tech.integratn.pipeline.ExitCode;
 import tech.integratn.pipeline.PipelineException;
 
 /**
  * The YAML files under the paths a check is given (directories recursively, {@code .yaml} and
- * {@code .yml}), split into their documents, each with its file and its number in the file.
+ * {@code .yml}; {@code -} for standard input), split into their documents, each with its file
+ * and its number in the file. A file or folder that cannot be read, is too large, or is not
+ * UTF-8 is a document of its own that says why, so it gets a verdict and the rest is checked.
  */
 final class RequestDocuments {
   /** A line that starts a document; each part is read on its own, as a multi-document file. */
   private static final Pattern DOCUMENT_START = Pattern.compile("(?m)^---(?=[ \\t\\r\\n]|$)");
+  /** A request is at most 2 MiB (the reader's limit); a file may hold several. */
+  static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
+  static final Path STANDARD_INPUT = Path.of("-");
 
-  record Document(Path file, int number, String text) {
+  /** A document to judge, or, when {@code unreadable} is set, why its file could not be read. */
+  record Document(Path file, int number, String text, String unreadable) {
+    Document(Path file, int number, String text) {
+      this(file, number, text, null);
+    }
+
     String where() {
-      return file + (number > 1 ? " (document " + number + ")" : "");
+      return (file.equals(STANDARD_INPUT) ? "(standard input)" : file.toString())
+          + (number > 1 ? " (document " + number + ")" : "");
     }
   }
 
   private RequestDocuments() {}
 
-  static List<Document> under(List<Path> paths) {
-    List<Path> files = new ArrayList<>();
+  static List<Document> under(List<Path> paths, Supplier<InputStream> standardInput) {
+    List<Document> documents = new ArrayList<>();
     for (Path path : paths) {
-      if (Files.isDirectory(path)) {
-        try (Stream<Path> walk = Files.walk(path)) {
-          walk.filter(Files::isRegularFile).filter(RequestDocuments::isYaml).sorted()
-              .forEach(files::add);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      } else if (Files.isRegularFile(path)) {
-        files.add(path);
+      if (path.equals(STANDARD_INPUT)) {
+        split(path, () -> standardInput.get(), documents);
+      } else if (Files.isDirectory(path)) {
+        walk(path, documents);
+      } else if (Files.exists(path)) {
+        split(path, () -> Files.newInputStream(path), documents);
       } else {
         throw new PipelineException(ExitCode.USAGE, "Nothing to check at " + path
-            + ": pass YAML files or directories that hold them.");
-      }
-    }
-    List<Document> documents = new ArrayList<>();
-    for (Path file : files) {
-      String text;
-      try {
-        text = Files.readString(file, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new PipelineException(ExitCode.USAGE, "Cannot read " + file + " (" + e.getMessage()
-            + ").");
-      }
-      String[] parts = DOCUMENT_START.split(text);
-      int number = 0;
-      for (String part : parts) {
-        if (part.strip().isEmpty() || part.strip().lines().allMatch(l -> l.strip().startsWith("#"))) {
-          continue;
-        }
-        documents.add(new Document(file, ++number, part));
+            + ": it does not exist. Pass YAML files or directories that hold them.");
       }
     }
     return documents;
+  }
+
+  private static void walk(Path root, List<Document> documents) {
+    List<Path> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+          if (attributes.isRegularFile() && isYaml(file)) {
+            files.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          documents.add(new Document(file, 1, null, "cannot be read (" + reason(e) + ")"));
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      documents.add(new Document(root, 1, null, "cannot be read (" + reason(e) + ")"));
+    }
+    files.sort(null);
+    for (Path file : files) {
+      split(file, () -> Files.newInputStream(file), documents);
+    }
+  }
+
+  private interface Opener {
+    InputStream open() throws IOException;
+  }
+
+  /** One file's documents, or one document saying why the file could not be read. */
+  private static void split(Path file, Opener opener, List<Document> documents) {
+    String text;
+    try (InputStream in = opener.open()) {
+      byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+      if (bytes.length > MAX_FILE_BYTES) {
+        documents.add(new Document(file, 1, null, "is larger than " + MAX_FILE_BYTES / (1024 * 1024)
+            + " MiB, far more than any request file; split it, or check that it belongs here"));
+        return;
+      }
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      documents.add(new Document(file, 1, null, "is not UTF-8 text; save it as UTF-8"));
+      return;
+    } catch (IOException e) {
+      documents.add(new Document(file, 1, null, "cannot be read (" + reason(e) + ")"));
+      return;
+    }
+    int number = 0;
+    for (String part : DOCUMENT_START.split(text)) {
+      if (part.strip().isEmpty() || part.strip().lines().allMatch(l -> l.strip().startsWith("#"))) {
+        continue;
+      }
+      documents.add(new Document(file, ++number, part));
+    }
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied; give the CI user read access";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "it vanished while being read";
+    }
+    return e.getMessage() == null ? "an I/O error" : PipelineException.withoutJavaNames(e.getMessage());
   }
 
   private static boolean isYaml(Path file) {

@@ -1,5 +1,8 @@
 package tech.integratn.pipeline.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tech.integratn.pipeline.ExitCode;
+import tech.integratn.pipeline.PipelineException;
 import tech.integratn.pipeline.check.CheckReport;
 import tech.integratn.pipeline.check.CheckRun;
 import tech.integratn.pipeline.check.Checker;
@@ -21,14 +25,13 @@ import tech.integratn.pipeline.settings.SettingsReader;
     mixinStandardHelpOptions = true,
     description = {
         "Checks every request under the paths (directories recursively, .yaml and .yml, "
-            + "multi-document files) as the Kratix step would: the CRD and the rules, the chart "
-            + "schema, the render, the Secret guard, and every rendered document against its "
-            + "upstream schema. Other YAML is skipped with a note."},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:every request passed", "2:bad command line or settings",
-        "8:at least one request failed"})
+            + "multi-document files, - for standard input) as kubectl apply and the Kratix step "
+            + "would: the CRD with unknown fields refused and every problem reported, the rules, "
+            + "the chart schema, the render, the Secret guard, and every rendered document "
+            + "against its upstream schema. Every file gets a verdict: one that cannot be read, "
+            + "is too large or is not UTF-8 fails on its own. Other YAML is skipped with a note."})
 final class CheckCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or directories")
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or directories; - reads standard input")
   List<Path> paths;
 
   @Option(names = "--settings", paramLabel = "FILE", description = "platform settings")
@@ -38,8 +41,20 @@ final class CheckCommand implements Callable<Integer> {
   Path templates;
 
   @Option(names = "--format", paramLabel = "FORMAT",
-      description = "text, json or junit (default: ${DEFAULT-VALUE})")
+      description = "text, json, junit or tap (default: ${DEFAULT-VALUE})")
   CheckReport.Format format = CheckReport.Format.text;
+
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "write the report to FILE (the summary line still goes to standard output)")
+  Path output;
+
+  @Option(names = {"-q", "--quiet"}, description = "text: only the failures and the summary")
+  boolean quiet;
+
+  @Option(names = "--lenient",
+      description = "ignore fields the CRD does not declare (as the Kratix step, which reads what "
+          + "the API server pruned) instead of refusing them as kubectl apply does")
+  boolean lenient;
 
   @Option(names = "--with-parts",
       description = "also render each part of an orchestrator request as its own promise would "
@@ -62,10 +77,31 @@ final class CheckCommand implements Callable<Integer> {
     Checker checker = new Checker(
         TemplateRenderer.of(templates),
         SettingsReader.forRun(settings, io.environment()),
-        Optional.ofNullable(diffAgainst).map(StateRepository::new), withParts);
-    boolean terminal = System.console() != null && format == CheckReport.Format.text;
-    CheckRun.Outcome outcome = new CheckRun(checker, terminal ? io.err() : null).run(paths);
-    CheckReport.print(format, outcome.results(), outcome.skipped(), io.out());
+        Optional.ofNullable(diffAgainst).map(StateRepository::new), withParts, lenient);
+    boolean terminal = System.console() != null && format == CheckReport.Format.text
+        && output == null;
+    CheckRun.Outcome outcome = new CheckRun(checker, terminal ? io.err() : null, () -> System.in)
+        .run(paths);
+    String report = CheckReport.of(format, outcome, quiet);
+    if (output == null) {
+      io.out().print(report);
+    } else {
+      write(report);
+      io.out().println(CheckReport.summary(outcome) + " (report: " + output + ")");
+    }
     return outcome.ok() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
+  }
+
+  private void write(String report) {
+    try {
+      Path parent = output.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(output, report, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new PipelineException(ExitCode.USAGE, "Cannot write the report to " + output + " ("
+          + PipelineException.withoutJavaNames(e.getMessage()) + "). Check --output.");
+    }
   }
 }

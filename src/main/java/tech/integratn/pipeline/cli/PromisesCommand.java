@@ -22,12 +22,7 @@ import tech.integratn.pipeline.settings.SettingsReader;
     description = {
         "Writes the installable promises (OUTPUT/<promise>/promise.yaml) for one platform: every "
             + "workflow runs IMAGE and carries the settings in $" + SettingsReader.INLINE_VARIABLE
-            + ", and each promise selects its Destinations by the settings' scheduling labels."},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-        "0:the promises were written",
-        "2:a bad option, settings file or image reference",
-        "6:a promise could not be written"})
+            + ", and each promise selects its Destinations by the settings' scheduling labels."})
 final class PromisesCommand implements Callable<Integer> {
   @Option(names = "--settings", paramLabel = "FILE",
       description = "the platform settings (default: the built-in defaults)")

@@ -24,18 +24,7 @@ import tech.integratn.pipeline.settings.SettingsReader;
     description = {
         "Renders a vcluster platform resource (VClusterOrchestrator and its sub-requests) into "
             + "the Kubernetes documents Kratix publishes to the state repository.",
-        "Refuses to publish a Secret or unparsable YAML; writes all files or none."},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-        "0:rendered (or delete / dry run done)",
-        "1:internal error (a bug: please report it)",
-        "2:bad command line or bad settings file",
-        "3:invalid request: the message names the field and the fix",
-        "4:output refused: a Secret or invalid YAML was rendered; nothing written",
-        "5:template missing or failing (--templates)",
-        "6:output could not be written; nothing kept",
-        "7:sync-kubeconfig: 1Password Connect refused or did not answer",
-        "8:check / test: a request failed, or a rendered file differs"})
+        "Refuses to publish a Secret or unparsable YAML; writes all files or none."})
 public final class RenderCommand implements Callable<Integer> {
   public static final String ACTION_ENV = "KRATIX_WORKFLOW_ACTION";
   public static final String DRY_RUN_ENV = "KRATIX_DRY_RUN";
@@ -114,6 +103,8 @@ public final class RenderCommand implements Callable<Integer> {
         || java.util.Arrays.asList(args).contains("-h")) {
       new java.util.TreeMap<>(subcommands).forEach((name, make) -> cli.addSubcommand(name, make.get()));
     }
+    exitCodes(cli, "render");
+    cli.getSubcommands().forEach((name, subcommand) -> exitCodes(subcommand, name));
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -122,6 +113,12 @@ public final class RenderCommand implements Callable<Integer> {
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) ->
         e instanceof PipelineException refusal ? refused(refusal, err) : internalError(e, err));
     return cli.execute(args);
+  }
+
+  /** Every --help lists its command's exit codes from the one table. */
+  private static void exitCodes(CommandLine command, String name) {
+    command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+        .exitCodeList(ExitCode.help(name));
   }
 
   private static boolean isDirectStep(String[] args) {

@@ -19,14 +19,7 @@ import tech.integratn.pipeline.sync.OnePasswordConnect;
         "Copies a vcluster's kubeconfig (its Secret, mounted as a file) and the Argo CD cluster "
             + "config made from it into a 1Password item, through 1Password Connect.",
         "Environment: OP_CONNECT_HOST, OP_CONNECT_TOKEN, OP_VAULT_ID (id or name; else the vault "
-            + "named homelab), OP_ITEM_NAME, VCLUSTER_NAME, NAMESPACE, SERVER_URL (optional)."},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-        "0:the item was created or replaced",
-        "2:a required environment variable is missing or unusable",
-        "3:the kubeconfig is missing, empty, too large, not YAML, or has no static credentials",
-        "7:1Password Connect refused the request, answered something unusable, or did not "
-            + "answer in time"})
+            + "named homelab), OP_ITEM_NAME, VCLUSTER_NAME, NAMESPACE, SERVER_URL (optional)."})
 final class SyncKubeconfigCommand implements Callable<Integer> {
   @Option(names = "--kubeconfig", paramLabel = "FILE",
       description = "the mounted kubeconfig (default: ${DEFAULT-VALUE})")

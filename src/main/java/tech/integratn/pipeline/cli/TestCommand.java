@@ -24,10 +24,7 @@ import tech.integratn.pipeline.settings.SettingsReader;
             + "diff per differing file. Either the kratix test pipeline layout (--input-dir with "
             + "object.yaml, --expected-output-dir, optionally --expected-metadata-dir), or CASES "
             + "directories laid out like test-fixtures/ (<case>/input/object.yaml, <case>/output/, "
-            + "<case>/metadata/, optional <case>/settings.yaml)."},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:every case matched (or --update rewrote them)", "2:bad command line",
-        "8:a rendered file differs, or a case failed to render"})
+            + "<case>/metadata/, optional <case>/settings.yaml)."})
 final class TestCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "CASES", description = "case directories")
   List<Path> caseDirectories = List.of();

@@ -18,6 +18,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import tech.integratn.pipeline.ExitCode;
 import tech.integratn.pipeline.PipelineException;
 import tech.integratn.pipeline.PromiseKind;
 import tech.integratn.pipeline.yaml.Yaml;
@@ -54,17 +55,21 @@ public final class RequestReader {
   /** At most the limit plus one byte, whatever the file is (a FIFO, a device, a growing file). */
   private static byte[] readBytes(Path file) {
     if (Files.isDirectory(file)) {
-      throw PipelineException.invalidInput("the input " + file + " is a directory; it must be "
-          + "the resource's YAML file. Pass --input FILE.");
+      throw new PipelineException(ExitCode.USAGE, "The input " + file + " is a directory; it "
+          + "must be the resource's YAML file. Pass --input FILE.");
     }
     byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes(MAX_INPUT_BYTES + 1);
     } catch (NoSuchFileException e) {
-      throw PipelineException.invalidInput("the input file " + file + " does not exist. Kratix "
-          + "mounts the resource at /kratix/input/object.yaml; pass --input FILE to read another.");
+      throw new PipelineException(ExitCode.USAGE, "The input file " + file + " does not exist. "
+          + "Kratix mounts the resource at /kratix/input/object.yaml; pass --input FILE to read "
+          + "another.");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new PipelineException(ExitCode.USAGE, "The input file " + file + " cannot be read "
+          + "(permission denied). Check its mode and owner.");
     } catch (IOException e) {
-      throw PipelineException.invalidInput("the input file " + file + " cannot be read ("
+      throw new PipelineException(ExitCode.USAGE, "The input file " + file + " cannot be read ("
           + PipelineException.withoutJavaNames(e.getMessage()) + "). Check that it is a readable regular file.");
     }
     if (bytes.length > MAX_INPUT_BYTES) {

@@ -22,31 +22,101 @@ import tech.integratn.pipeline.schema.JsonTree;
  */
 public final class SchemaValidator {
   private static final Map<PromiseKind, Schema> COMPILED = new ConcurrentHashMap<>();
+  private static final Map<PromiseKind, Schema> STRICT = new ConcurrentHashMap<>();
+  /** Reported at most: a request with more has a bigger problem than its fields. */
+  private static final int MAX_PROBLEMS = 20;
 
+  private final boolean strict;
+
+  /** As the Kratix step reads: fields the CRD does not declare are ignored (the API server prunes them). */
+  public SchemaValidator() {
+    this(false);
+  }
+
+  /** {@code strict}: a field the CRD does not declare is refused, as {@code kubectl apply} does. */
+  public SchemaValidator(boolean strict) {
+    this.strict = strict;
+  }
+
+  /** Refuses a request its CRD refuses, with every problem found and its field path. */
   public void validate(Request request) {
     JsonNode crdSchema = CrdSchema.of(request.kind());
     Object cleaned = NullFields.strip(request.object(), crdSchema);
     JsonNode instance = JsonTree.of(cleaned);
-    Schema schema = COMPILED.computeIfAbsent(request.kind(), kind -> JsonSchemas.compile(
-        crdSchema, SpecificationVersion.DRAFT_4, "urn:crd:" + kind.promise()));
+    Schema schema = (strict ? STRICT : COMPILED).computeIfAbsent(request.kind(), kind ->
+        JsonSchemas.compile(strict ? closed(crdSchema) : crdSchema, SpecificationVersion.DRAFT_4,
+            "urn:crd:" + kind.promise() + (strict ? ":strict" : "")));
     List<Error> errors = schema.validate(instance);
     if (!errors.isEmpty()) {
-      throw refusal(request.kind(), errors.get(0), crdSchema);
+      List<PipelineException.Problem> problems = new ArrayList<>();
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (Error error : errors) {
+        PipelineException.Problem problem = problem(request.kind(), error, crdSchema);
+        // One problem per field: a value of the wrong type also fails its enum or pattern.
+        if (seen.add(problem.path()) && problems.size() < MAX_PROBLEMS) {
+          problems.add(problem);
+        }
+      }
+      throw PipelineException.invalidFields(problems);
     }
   }
 
-  private static PipelineException refusal(PromiseKind kind, Error error, JsonNode crdSchema) {
+  /**
+   * The schema with unknown fields refused wherever it lists properties and keeps no unknown
+   * fields, as the API server's strict field validation does; a resource's apiVersion, kind,
+   * metadata and status are always known.
+   */
+  static JsonNode closed(JsonNode schema) {
+    com.fasterxml.jackson.databind.node.ObjectNode root =
+        (com.fasterxml.jackson.databind.node.ObjectNode) schema.deepCopy();
+    close(root);
+    com.fasterxml.jackson.databind.node.ObjectNode properties =
+        (com.fasterxml.jackson.databind.node.ObjectNode) root.with("properties");
+    for (String always : new String[] {"apiVersion", "kind", "metadata", "status"}) {
+      if (!properties.has(always)) {
+        properties.putObject(always);
+      }
+    }
+    return root;
+  }
+
+  private static void close(JsonNode node) {
+    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+      if (object.has("properties") && !object.has("additionalProperties")
+          && !object.path("x-kubernetes-preserve-unknown-fields").asBoolean()) {
+        object.put("additionalProperties", false);
+      }
+      object.elements().forEachRemaining(SchemaValidator::close);
+    } else if (node != null && node.isArray()) {
+      node.forEach(SchemaValidator::close);
+    }
+  }
+
+  private static PipelineException.Problem problem(PromiseKind kind, Error error,
+      JsonNode crdSchema) {
     String path = JsonSchemas.keyPath(error);
     if ("required".equals(error.getKeyword())) {
       JsonNode fieldSchema = schemaAt(crdSchema, path);
-      return PipelineException.invalidField(path, "is required but missing (or null)",
-          "Set it to " + allowed(fieldSchema) + " in the " + kind.kind() + " resource.");
+      return new PipelineException.Problem(path, "is required but missing (or null). Set it to "
+          + allowed(fieldSchema) + " in the " + kind.kind() + " resource.");
+    }
+    if ("additionalProperties".equals(error.getKeyword()) && error.getProperty() != null) {
+      String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
+      JsonNode parentSchema = schemaAt(crdSchema, parent);
+      java.util.List<String> known = new ArrayList<>();
+      if (parentSchema != null) {
+        parentSchema.path("properties").fieldNames().forEachRemaining(known::add);
+      }
+      return new PipelineException.Problem(path, "is not a field of the " + kind.kind()
+          + " CRD" + Suggestion.closest(error.getProperty(), known)
+              .map(s -> " (did you mean " + s + "?)").orElse("")
+          + ". Remove it or fix its spelling; kubectl apply refuses it too.");
     }
     JsonNode fieldSchema = schemaAt(crdSchema, path);
     String found = Values.describe(JsonTree.plain(error.getInstanceNode()));
-    return PipelineException.invalidField(path.isEmpty() ? "(resource)" : path,
-        "found " + found + " (" + JsonSchemas.message(error) + ")",
-        "Allowed: " + allowed(fieldSchema) + ".");
+    return new PipelineException.Problem(path.isEmpty() ? "(resource)" : path,
+        "found " + found + " (" + JsonSchemas.message(error) + "). Allowed: "
+            + allowed(fieldSchema) + ".");
   }
 
   private static String allowed(JsonNode fieldSchema) {
