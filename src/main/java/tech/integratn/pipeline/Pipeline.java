@@ -113,16 +113,21 @@ public final class Pipeline {
     return new Rendered(orchestrator.request(), resolution, files, orchestrator.files());
   }
 
+  /** "an ArgoCDProject", "a VCluster". */
+  static String article(String noun) {
+    return ("AEIOUaeiou".indexOf(noun.isEmpty() ? 'x' : noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+  }
+
   private static PromiseKind.Mode modeOf(PromiseKind kind, PromiseKind.Mode requested) {
     if (requested == null || requested == kind.defaultMode()) {
       return kind.defaultMode();
     }
     if (requested == PromiseKind.Mode.DIRECT && !kind.emitsSubRequests()) {
       throw new PipelineException(ExitCode.USAGE, "--mode direct renders a request's parts "
-          + "itself, and a " + kind.kind() + " has none; leave --mode out for it.");
+          + "itself, and " + article(kind.kind()) + " has none; leave --mode out for it.");
     }
     if (requested == PromiseKind.Mode.COMPOUND && kind.defaultMode() == PromiseKind.Mode.DIRECT) {
-      throw new PipelineException(ExitCode.USAGE, "A " + kind.kind() + " is always rendered "
+      throw new PipelineException(ExitCode.USAGE, "Every " + kind.kind() + " is rendered "
           + "directly (its promise requires no others); use a VClusterOrchestrator for the "
           + "compound chain.");
     }

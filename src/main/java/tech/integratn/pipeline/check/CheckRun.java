@@ -45,7 +45,7 @@ public final class CheckRun {
     List<RequestDocuments.Document> documents = RequestDocuments.under(paths, standardInput);
     int threads = Math.max(1, Math.min(documents.size(), Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(null, runnable, "render-check", 64L * 1024 * 1024);
+      Thread thread = new Thread(runnable, "render-check");
       thread.setDaemon(true);
       return thread;
     });

@@ -108,8 +108,14 @@ public final class Checker {
       state.ifPresent(repository -> changes.addAll(repository.changes(request, published)));
     } catch (PipelineException e) {
       for (PipelineException.Problem problem : e.problems()) {
+        // The report names the place once: not again in the message.
+        String message = problem.message().replaceFirst("^Invalid request: ", "");
+        String file = document.file().toString();
+        if (problem.path().isEmpty() && message.startsWith(file + " ")) {
+          message = message.substring(file.length() + 1);
+        }
         errors.add(new CheckResult.Problem(problem.path().isEmpty() ? document.where()
-            : problem.path(), problem.message()));
+            : problem.path(), message));
       }
     }
     return Optional.of(CheckResult.of(document.where(), identity.kind(), namespace,
@@ -117,17 +123,37 @@ public final class Checker {
         seconds(start)));
   }
 
-  /** The name of a request that could not be read as one, for the report only. */
-  private static String nameOf(String text) {
-    java.util.regex.Matcher name = java.util.regex.Pattern
-        .compile("(?m)^metadata:[^\\n]*\\n(?:[ \\t]+[^\\n]*\\n)*?[ \\t]+name:[ \\t]*[\"']?([^\\s\"'#,}]+)")
-        .matcher(text);
-    if (name.find()) {
-      return name.group(1);
+  /**
+   * The name of a request that could not be read as one, for the report only: the first
+   * {@code name:} indented under a top-level {@code metadata:}, found line by line (a regular
+   * expression over a hostile file could take more than linear time).
+   */
+  static String nameOf(String text) {
+    boolean inMetadata = false;
+    for (String line : (Iterable<String>) text.lines()::iterator) {
+      if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0))) {
+        inMetadata = line.startsWith("metadata:");
+        int flow = line.indexOf("name:");
+        if (inMetadata && flow > 0) {
+          return token(line.substring(flow + 5));
+        }
+      } else if (inMetadata && line.strip().startsWith("name:")) {
+        return token(line.strip().substring(5));
+      }
     }
-    java.util.regex.Matcher flow = java.util.regex.Pattern
-        .compile("(?m)^metadata:[ \\t]*\\{[^}]*?name:[ \\t]*[\"']?([^\\s\"'#,}]+)").matcher(text);
-    return flow.find() ? flow.group(1) : "";
+    return "";
+  }
+
+  private static String token(String rest) {
+    String value = rest.strip();
+    int end = 0;
+    while (end < value.length() && " \t\"'#,}".indexOf(value.charAt(end)) < 0) {
+      end++;
+    }
+    if (end == 0 && !value.isEmpty() && (value.charAt(0) == '"' || value.charAt(0) == '\'')) {
+      return token(value.substring(1));
+    }
+    return value.substring(0, Math.min(end, 253));
   }
 
   /** Every document (as the guard parsed it) against the schema of its kind. */
@@ -167,16 +193,21 @@ public final class Checker {
    * when it has them (a full read costs as much as the check's own), else read leniently.
    */
   record Identity(String apiVersion, String kind) {
-    private static final java.util.regex.Pattern API_VERSION =
-        java.util.regex.Pattern.compile("(?m)^apiVersion:[ \\t]*[\"']?([^\\s\"'#]+)");
-    private static final java.util.regex.Pattern KIND =
-        java.util.regex.Pattern.compile("(?m)^kind:[ \\t]*[\"']?([^\\s\"'#]+)");
+    /** A top-level {@code key: value} line's value, scanned line by line (linear on any file). */
+    private static String topLevel(String text, String key) {
+      for (String line : (Iterable<String>) text.lines()::iterator) {
+        if (line.startsWith(key + ":")) {
+          return token(line.substring(key.length() + 1));
+        }
+      }
+      return "";
+    }
 
     static Identity of(String text) {
-      java.util.regex.Matcher apiVersion = API_VERSION.matcher(text);
-      java.util.regex.Matcher kind = KIND.matcher(text);
-      if (apiVersion.find() && kind.find()) {
-        return new Identity(apiVersion.group(1), kind.group(1));
+      String apiVersion = topLevel(text, "apiVersion");
+      String kind = topLevel(text, "kind");
+      if (!apiVersion.isEmpty() && !kind.isEmpty()) {
+        return new Identity(apiVersion, kind);
       }
       try {
         List<Object> documents = Yaml.loadAll(text, 4 * 1024 * 1024);

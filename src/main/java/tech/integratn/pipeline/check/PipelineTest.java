@@ -71,18 +71,39 @@ public final class PipelineTest {
 
   /** Runs every case; true when all matched (or were updated). */
   public boolean run(List<Case> cases, boolean update) {
-    int failed = 0;
-    for (Case c : cases) {
-      if (!runOne(c, update)) {
-        failed++;
-      }
-    }
-    out.println(cases.size() + " cases: " + (cases.size() - failed) + " passed, " + failed
-        + " failed" + (update ? " (expectations updated)" : ""));
-    return failed == 0 || update;
+    return verdicts(cases, update).stream().allMatch(CheckResult::ok);
   }
 
-  private boolean runOne(Case c, boolean update) {
+  /**
+   * Every case's verdict, printed as it goes (ok, updated, or FAIL with the diffs); a case that
+   * fails to render, or whose files cannot be compared, fails on its own.
+   */
+  public List<CheckResult> verdicts(List<Case> cases, boolean update) {
+    List<CheckResult> verdicts = new ArrayList<>();
+    for (Case c : cases) {
+      long start = System.nanoTime();
+      List<String> problems;
+      try {
+        problems = runOne(c, update);
+      } catch (PipelineException e) {
+        problems = List.of(e.getMessage());
+        out.println("FAIL  " + c.name() + ": " + e.getMessage());
+      } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        problems = List.of("the case could not be compared (a bug in the image; please report it)");
+        out.println("FAIL  " + c.name() + ": " + problems.get(0));
+      }
+      verdicts.add(CheckResult.of(c.name(), "case", "", c.name(), problems.stream()
+          .map(p -> new CheckResult.Problem(c.name(), p)).toList(), List.of(), List.of(),
+          (System.nanoTime() - start) / 1e9));
+    }
+    long failed = verdicts.stream().filter(v -> !v.ok()).count();
+    out.println(CheckReport.plural(cases.size(), "case") + ": " + (cases.size() - failed)
+        + " passed, " + failed + " failed" + (update ? " (expectations updated)" : ""));
+    return verdicts;
+  }
+
+  /** The case's problems; none when it matched or was updated. */
+  private List<String> runOne(Case c, boolean update) {
     // A scratch folder of its own: never derived from the case's name, which may be a path.
     Path work = scratch.resolve("case-" + (++scratchCount));
     Path output = work.resolve("output");
@@ -94,40 +115,85 @@ public final class PipelineTest {
           new Pipeline.Settings(c.input(), output, metadata, templates, platform, null, false));
     } catch (PipelineException e) {
       out.println("FAIL  " + c.name() + ": the render failed: " + e.getMessage());
-      return false;
+      return List.of("the render failed: " + e.getMessage());
+    }
+    boolean withMetadata = c.expectedMetadata() != null
+        && (Files.isDirectory(c.expectedMetadata()) || update);
+    if (update) {
+      replace(output, c.expectedOutput());
+      if (withMetadata) {
+        replace(metadata, c.expectedMetadata());
+      }
+      out.println("updated " + c.name());
+      return List.of();
+    }
+    if (files(c.expectedOutput()).isEmpty()) {
+      String hint = "no expected files yet in " + c.expectedOutput() + ": check what renders, "
+          + "then record it with render test --update (-u)";
+      out.println("FAIL  " + c.name() + ": " + hint);
+      return List.of(hint);
     }
     List<String> differences = new ArrayList<>();
     compare(output, c.expectedOutput(), differences);
-    if (c.expectedMetadata() != null && Files.isDirectory(c.expectedMetadata())) {
+    if (withMetadata) {
       compare(metadata, c.expectedMetadata(), differences);
     }
     if (differences.isEmpty()) {
       out.println("ok    " + c.name());
-      return true;
-    }
-    if (update) {
-      replace(output, c.expectedOutput());
-      if (c.expectedMetadata() != null && Files.isDirectory(c.expectedMetadata())) {
-        replace(metadata, c.expectedMetadata());
-      }
-      out.println("updated " + c.name());
-      return true;
+      return List.of();
     }
     out.println("FAIL  " + c.name());
     differences.forEach(out::println);
-    return false;
+    return List.of(differences.stream().filter(d -> d.startsWith("--- ") || d.startsWith("only ")
+        || d.startsWith("too large")).count() + " file(s) differ; see the diff above");
   }
+
+  /** Files larger than this are compared byte for byte, without a diff. */
+  private static final int MAX_COMPARED_BYTES = 16 * 1024 * 1024;
+  /** Past this many lines a diff is not drawn: its cost grows with the lines and the changes. */
+  private static final int MAX_DIFF_LINES = 20_000;
 
   private static void compare(Path actualDir, Path expectedDir, List<String> differences) {
     TreeSet<String> names = new TreeSet<>(files(actualDir));
     names.addAll(files(expectedDir));
     for (String name : names) {
-      List<String> expected = lines(expectedDir.resolve(name));
-      List<String> actual = lines(actualDir.resolve(name));
-      if (!expected.equals(actual)) {
-        differences.addAll(UnifiedDiff.of(expectedDir.resolve(name).toString(),
-            "rendered " + name, expected, actual));
+      Optional<String> expected = text(expectedDir.resolve(name));
+      Optional<String> actual = text(actualDir.resolve(name));
+      if (expected.isEmpty() || actual.isEmpty()) {
+        differences.add("too large to compare: " + expectedDir.resolve(name) + " (over "
+            + MAX_COMPARED_BYTES / (1024 * 1024) + " MiB)");
+        continue;
       }
+      if (expected.get().equals(actual.get())) {
+        continue;
+      }
+      List<String> expectedLines = expected.get().lines().toList();
+      List<String> actualLines = actual.get().lines().toList();
+      if (expectedLines.equals(actualLines)) {
+        continue;
+      }
+      if (expectedLines.size() > MAX_DIFF_LINES || actualLines.size() > MAX_DIFF_LINES) {
+        differences.add("too large to diff: " + expectedDir.resolve(name) + " differs ("
+            + expectedLines.size() + " lines expected, " + actualLines.size() + " rendered)");
+        continue;
+      }
+      differences.addAll(UnifiedDiff.of(expectedDir.resolve(name).toString(),
+          "rendered " + name, expectedLines, actualLines));
+    }
+  }
+
+  /** A file's text, "" when it is not there, empty when it is too large to compare. */
+  private static Optional<String> text(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.of("");
+    }
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes(MAX_COMPARED_BYTES + 1);
+      return bytes.length > MAX_COMPARED_BYTES ? Optional.empty()
+          : Optional.of(new String(bytes, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new PipelineException(ExitCode.USAGE, "Cannot read " + file + " ("
+          + PipelineException.withoutJavaNames(e.getMessage()) + ").");
     }
   }
 
@@ -142,17 +208,9 @@ public final class PipelineTest {
     }
   }
 
-  private static List<String> lines(Path file) {
-    try {
-      return Files.isRegularFile(file)
-          ? Files.readString(file, StandardCharsets.UTF_8).lines().toList() : List.of();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private static void replace(Path from, Path to) {
     try {
+      Files.createDirectories(to);
       for (String stale : files(to)) {
         Files.delete(to.resolve(stale));
       }
@@ -161,7 +219,8 @@ public final class PipelineTest {
         Files.copy(from.resolve(name), to.resolve(name));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new PipelineException(ExitCode.WRITE_FAILED, "Cannot update " + to + " ("
+          + PipelineException.withoutJavaNames(e.getMessage()) + ").");
     }
   }
 }

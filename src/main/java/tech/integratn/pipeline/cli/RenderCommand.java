@@ -99,9 +99,10 @@ public final class RenderCommand implements Callable<Integer> {
         "promises", () -> new PromisesCommand(streams));
     if (subcommands.containsKey(args[0])) {
       cli.addSubcommand(args[0], subcommands.get(args[0]).get());
-    } else if (java.util.Arrays.asList(args).contains("--help")
+    } else if (args[0].equals("help") || java.util.Arrays.asList(args).contains("--help")
         || java.util.Arrays.asList(args).contains("-h")) {
       new java.util.TreeMap<>(subcommands).forEach((name, make) -> cli.addSubcommand(name, make.get()));
+      cli.addSubcommand("help", new CommandLine.HelpCommand());
     }
     exitCodes(cli, "render");
     cli.getSubcommands().forEach((name, subcommand) -> exitCodes(subcommand, name));

@@ -45,8 +45,17 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--templates", paramLabel = "DIR", description = "templates to render with")
   Path templates;
 
-  @Option(names = "--update", description = "rewrite the expected files with what renders now")
+  @Option(names = {"-u", "--update"},
+      description = "rewrite the expected files (output and metadata) with what renders now")
   boolean update;
+
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "text or junit (default: ${DEFAULT-VALUE}); junit goes to --output, else "
+          + "standard output after the text")
+  String format = "text";
+
+  @Option(names = "--output", paramLabel = "FILE", description = "write the JUnit report to FILE")
+  java.nio.file.Path output;
 
   private final Streams io;
 
@@ -63,7 +72,25 @@ final class TestCommand implements Callable<Integer> {
           TemplateRenderer.of(templates),
           Optional.ofNullable(settings).map(file -> SettingsReader.forRun(file, io.environment())),
           scratch, io.out());
-      return test.run(cases, update) ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
+      java.util.List<tech.integratn.pipeline.check.CheckResult> verdicts = test.verdicts(cases, update);
+      if (format.equals("junit") || output != null) {
+        String junit = tech.integratn.pipeline.check.CheckReport.junit("render test", verdicts,
+            List.of(), verdicts.stream().mapToDouble(v -> v.seconds()).sum());
+        if (output == null) {
+          io.out().print(junit);
+        } else {
+          try {
+            Files.writeString(output, junit);
+          } catch (IOException e) {
+            throw new PipelineException(ExitCode.USAGE, "Cannot write the report to " + output
+                + ". Check --output.");
+          }
+        }
+      } else if (!format.equals("text")) {
+        throw new PipelineException(ExitCode.USAGE, "--format is text or junit, not " + format + ".");
+      }
+      return update || verdicts.stream().allMatch(v -> v.ok()) ? ExitCode.OK.code()
+          : ExitCode.CHECK_FAILED.code();
     } finally {
       deleteQuietly(scratch);
     }

@@ -115,6 +115,15 @@ public final class SettingsReader {
     if (!errors.isEmpty()) {
       Error error = errors.get(0);
       String path = JsonSchemas.keyPath(error);
+      if ("additionalProperties".equals(error.getKeyword()) && error.getProperty() != null) {
+        String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
+        Object known = parent.isEmpty() ? Loaded.DEFAULTS_TREE : at(Loaded.DEFAULTS_TREE, parent);
+        java.util.List<String> keys = known instanceof Map<?, ?> m
+            ? m.keySet().stream().map(String::valueOf).toList() : java.util.List.of();
+        throw invalid(where, "unknown key " + path + tech.integratn.pipeline.read.Suggestion
+            .closest(error.getProperty(), keys).map(k -> " (did you mean " + k + "?)").orElse("")
+            + ". The README's settings table lists every key.");
+      }
       throw invalid(where, (path.isEmpty() ? "the document" : path) + ": found "
           + Values.describe(JsonTree.plain(error.getInstanceNode())) + " ("
           + JsonSchemas.message(error) + "). The README's settings table lists every key and "
@@ -160,6 +169,14 @@ public final class SettingsReader {
       throw invalid(where, "it must be one YAML mapping of settings.");
     }
     return (Map<String, Object>) map;
+  }
+
+  private static Object at(Map<String, Object> tree, String dottedPath) {
+    Object node = tree;
+    for (String key : dottedPath.split("\\.")) {
+      node = node instanceof Map<?, ?> m ? m.get(key) : null;
+    }
+    return node;
   }
 
   private static PipelineException invalid(String where, String problem) {

@@ -1,0 +1,198 @@
+package tech.integratn.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code render check} and {@code render test} as a CI gate a platform can trust, tried as an
+ * adopting platform engineer would: misspelt and mistyped fields, several problems at once,
+ * stray, huge, deep and undecodable files among good requests, and every report format.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class CheckGateTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String HEAD = "apiVersion: platform.integratn.tech/v1alpha1\n"
+      + "kind: VClusterOrchestrator\nmetadata:\n  name: %s\n  namespace: requests\nspec:\n"
+      + "  name: %s\n";
+
+  @TempDir Path work;
+
+  private Path request(String file, String name, String spec) throws IOException {
+    Path path = work.resolve("repo").resolve(file);
+    Files.createDirectories(path.getParent());
+    return Files.writeString(path, String.format(HEAD, name, name) + spec);
+  }
+
+  private JsonNode json(Cli result) throws IOException {
+    return JSON.readTree(result.out());
+  }
+
+  private static JsonNode resultFor(JsonNode report, String name) {
+    for (JsonNode entry : report.path("results")) {
+      if (entry.path("name").asText().equals(name)) {
+        return entry;
+      }
+    }
+    throw new AssertionError("no verdict for " + name + " in " + report);
+  }
+
+  @Test
+  void misspeltFieldsFailWithEveryProblemAndASuggestion() throws IOException {
+    request("typos.yaml", "typos", "  targetNamspace: vc-typos\n  vcluster:\n    presett: prod\n"
+        + "    replicas: many\n  exposure: {hostnme: x}\n");
+    Cli result = Cli.run("check", "--format", "json", work.resolve("repo").toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.CHECK_FAILED.code());
+    JsonNode errors = resultFor(json(result), "typos").path("errors");
+    assertThat(errors).hasSize(4);
+    assertThat(errors.toString()).contains("spec.targetNamspace", "did you mean targetNamespace?",
+        "spec.vcluster.presett", "did you mean preset?", "spec.vcluster.replicas",
+        "spec.exposure.hostnme", "did you mean hostname?");
+    for (JsonNode error : errors) {
+      assertThat(error.path("message").asText()).as("the path is said once")
+          .doesNotContain(error.path("path").asText());
+    }
+
+    Cli lenient = Cli.run("check", "--lenient", "--format", "json",
+        work.resolve("repo").toString());
+    assertThat(resultFor(json(lenient), "typos").path("errors")).hasSize(1);
+  }
+
+  @Test
+  void strayHugeDeepAndUndecodableFilesFailOnTheirOwnAndTheReportIsWritten() throws Exception {
+    request("good.yaml", "good", "");
+    Files.createDirectories(work.resolve("repo/folder.yaml")); // a directory named like a file
+    try (RandomAccessFile huge = new RandomAccessFile(work.resolve("repo/huge.yaml").toFile(), "rw")) {
+      huge.setLength(3L << 30); // sparse
+    }
+    request("deep.yaml", "deep", "  vcluster:\n    helmOverrides:\n      a: "
+        + "[".repeat(200_000) + "]".repeat(200_000) + "\n");
+    request("escape.yaml", "escape", "  targetNamespace: \"\\UFFFFFFFF\"\n");
+    Files.write(work.resolve("repo/latin1.yaml"), new byte[] {'a', ':', ' ', (byte) 0xe9, '\n'});
+    Path report = work.resolve("reports/junit.xml");
+
+    Cli result = Cli.run("check", "--format", "junit", "--output", report.toString(),
+        work.resolve("repo").toString());
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.CHECK_FAILED.code());
+    assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(result.out()).contains("failed").contains("report: " + report);
+    String xml = Files.readString(report);
+    assertThat(xml).contains("huge.yaml", "larger than", "latin1.yaml", "not UTF-8", "deep.yaml",
+        "escape.yaml");
+    var document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    assertThat(document.getElementsByTagName("failure").getLength()).isEqualTo(4);
+  }
+
+  @Test
+  void junitIsWellFormedForAnyFileName() throws Exception {
+    Path odd = request("odd \uFFFE\u0001<&\"'>.yaml", "odd", "  targetNamspace: x\n");
+    Cli result = Cli.run("check", "--format", "junit", odd.toString());
+    var document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(result.out().getBytes(StandardCharsets.UTF_8)));
+    var suite = (org.w3c.dom.Element) document.getElementsByTagName("testsuite").item(0);
+    assertThat(suite.getAttribute("tests")).isEqualTo("1");
+    assertThat(suite.getAttribute("failures")).isEqualTo("1");
+    assertThat(suite.getAttribute("time")).matches("\\d+\\.\\d{3}");
+    var testcase = (org.w3c.dom.Element) document.getElementsByTagName("testcase").item(0);
+    assertThat(testcase.getAttribute("time")).matches("\\d+\\.\\d{3}");
+  }
+
+  @Test
+  void jsonAndTapCarryCountsDurationsAndObjects() throws IOException {
+    request("a.yaml", "a", "");
+    request("b.yaml", "b", "  targetNamspace: x\n");
+    Files.writeString(work.resolve("repo/other.yaml"), "apiVersion: v1\nkind: ConfigMap\n");
+    JsonNode report = json(Cli.run("check", "--format", "json", work.resolve("repo").toString()));
+    assertThat(report.path("counts").toString()).isEqualTo(
+        "{\"requests\":2,\"passed\":1,\"failed\":1,\"skipped\":1}");
+    assertThat(report.path("seconds").isNumber()).isTrue();
+    assertThat(report.at("/results/0/seconds").isNumber()).isTrue();
+    assertThat(report.at("/skipped/0/file").asText()).endsWith("other.yaml");
+    assertThat(report.at("/skipped/0/reason").asText()).isNotEmpty();
+
+    Cli tap = Cli.run("check", "--format", "tap", work.resolve("repo").toString());
+    assertThat(tap.out()).startsWith("TAP version 13\n1..3\n").contains("not ok ", "# SKIP");
+
+    Cli quiet = Cli.run("check", "--quiet", work.resolve("repo").toString());
+    assertThat(quiet.out()).contains("FAIL").doesNotContain("ok    ").doesNotContain("skip  ")
+        .contains("2 requests checked");
+  }
+
+  @Test
+  void twoFilesForOneResourceAreFlagged() throws IOException {
+    request("one.yaml", "same", "");
+    request("two.yaml", "same", "");
+    Cli result = Cli.run("check", work.resolve("repo").toString());
+    assertThat(result.exitCode()).isEqualTo(ExitCode.CHECK_FAILED.code());
+    assertThat(result.out()).contains("the same resource (VClusterOrchestrator requests/same)");
+  }
+
+  @Test
+  void standardInputIsAPath() throws IOException {
+    InputStream before = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream(String.format(HEAD, "piped", "piped")
+          .getBytes(StandardCharsets.UTF_8)));
+      Cli result = Cli.run("check", "-");
+      assertThat(result.exitCode()).as(result.out()).isZero();
+      assertThat(result.out()).contains("(standard input)", "1 request checked");
+    } finally {
+      System.setIn(before);
+    }
+  }
+
+  @Test
+  void aMissingPathAndAMissingSettingsFileAreUsageErrors() {
+    assertThat(Cli.run("check", work.resolve("nope").toString()).exitCode())
+        .isEqualTo(ExitCode.USAGE.code());
+    Cli settings = Cli.run(java.util.Map.of("VCLUSTER_PIPELINE_SETTINGS",
+        work.resolve("none.yaml").toString()), "check", work.toString());
+    assertThat(settings.exitCode()).isEqualTo(ExitCode.USAGE.code());
+  }
+
+  @Test
+  void renderHelpListsTheCommandsAndExitsZero() {
+    Cli result = Cli.run("help");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("check", "test", "sync-kubeconfig", "promises");
+  }
+
+  @Test
+  void aNewTestCaseSaysToUpdateAndUpdateRecordsOutputAndMetadata() throws IOException {
+    Path testCase = work.resolve("cases/new");
+    Files.createDirectories(testCase.resolve("input"));
+    Files.writeString(testCase.resolve("input/object.yaml"), String.format(HEAD, "fresh", "fresh"));
+
+    Cli first = Cli.run("test", testCase.toString());
+    assertThat(first.exitCode()).isEqualTo(ExitCode.CHECK_FAILED.code());
+    assertThat(first.out()).contains("no expected files yet", "--update");
+    assertThat(first.out().lines().count()).isLessThan(10);
+
+    Cli update = Cli.run("test", "-u", testCase.toString());
+    assertThat(update.exitCode()).isZero();
+    assertThat(testCase.resolve("metadata/status.yaml")).exists();
+    assertThat(testCase.resolve("output/vcluster-core-request.yaml")).exists();
+
+    Path junit = work.resolve("test-report.xml");
+    Cli again = Cli.run("test", "--output", junit.toString(), testCase.toString());
+    assertThat(again.exitCode()).isZero();
+    assertThat(Files.readString(junit)).contains("<testsuite name=\"render test\"", "tests=\"1\"",
+        "failures=\"0\"");
+  }
+}
