@@ -92,6 +92,7 @@ class CheckGateTest {
     assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(result.out()).contains("failed").contains("report: " + report);
     String xml = Files.readString(report);
+    assertValidJunit(xml);
     assertThat(xml).contains("huge.yaml", "larger than", "latin1.yaml", "not UTF-8", "deep.yaml",
         "escape.yaml");
     var document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
@@ -99,10 +100,21 @@ class CheckGateTest {
     assertThat(document.getElementsByTagName("failure").getLength()).isEqualTo(4);
   }
 
+  /** Valid against the JUnit report structure CI systems read (src/test/resources/junit). */
+  static void assertValidJunit(String xml) throws Exception {
+    javax.xml.validation.SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
+        .newSchema(CheckGateTest.class.getResource("/junit/junit.xsd")).newValidator()
+        .validate(new javax.xml.transform.stream.StreamSource(new java.io.StringReader(xml)));
+  }
+
   @Test
-  void junitIsWellFormedForAnyFileName() throws Exception {
+  void junitIsValidForAnyFileName() throws Exception {
     Path odd = request("odd \uFFFE\u0001<&\"'>.yaml", "odd", "  targetNamspace: x\n");
+    request("fine.yaml", "fine", "");
+    Files.writeString(work.resolve("repo/other.yaml"), "apiVersion: v1\nkind: ConfigMap\n");
+    assertValidJunit(Cli.run("check", "--format", "junit", work.resolve("repo").toString()).out());
     Cli result = Cli.run("check", "--format", "junit", odd.toString());
+    assertValidJunit(result.out());
     var document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new ByteArrayInputStream(result.out().getBytes(StandardCharsets.UTF_8)));
     var suite = (org.w3c.dom.Element) document.getElementsByTagName("testsuite").item(0);
@@ -167,6 +179,34 @@ class CheckGateTest {
   }
 
   @Test
+  void hostileSettingsAreUsageErrorsNotCrashes() throws IOException {
+    for (String text : new String[] {"baseDomain: !!binary aGVsbG8=\n",
+        "baseDomain: \"\\UFFFFFFFF\"\n", "argocd: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n",
+        "baseDomian: x\n"}) {
+      Path settings = Files.writeString(work.resolve("settings.yaml"), text);
+      Cli result = Cli.run("check", "--settings", settings.toString(), work.toString());
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.USAGE.code());
+      assertThat(result.err()).contains(settings.toString()).doesNotContain("Exception")
+          .doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void aHugeExpectedFileIsAVerdictNotACrash() throws IOException {
+    Path testCase = work.resolve("cases/big");
+    Files.createDirectories(testCase.resolve("input"));
+    Files.createDirectories(testCase.resolve("output"));
+    Files.writeString(testCase.resolve("input/object.yaml"), String.format(HEAD, "big", "big"));
+    try (RandomAccessFile huge = new RandomAccessFile(
+        testCase.resolve("output/vcluster-core-request.yaml").toFile(), "rw")) {
+      huge.setLength(3L << 30);
+    }
+    Cli result = Cli.run("test", testCase.toString());
+    assertThat(result.exitCode()).isEqualTo(ExitCode.CHECK_FAILED.code());
+    assertThat(result.out()).contains("too large to compare");
+  }
+
+  @Test
   void renderHelpListsTheCommandsAndExitsZero() {
     Cli result = Cli.run("help");
     assertThat(result.exitCode()).isZero();
@@ -174,7 +214,7 @@ class CheckGateTest {
   }
 
   @Test
-  void aNewTestCaseSaysToUpdateAndUpdateRecordsOutputAndMetadata() throws IOException {
+  void aNewTestCaseSaysToUpdateAndUpdateRecordsOutputAndMetadata() throws Exception {
     Path testCase = work.resolve("cases/new");
     Files.createDirectories(testCase.resolve("input"));
     Files.writeString(testCase.resolve("input/object.yaml"), String.format(HEAD, "fresh", "fresh"));
@@ -192,6 +232,7 @@ class CheckGateTest {
     Path junit = work.resolve("test-report.xml");
     Cli again = Cli.run("test", "--output", junit.toString(), testCase.toString());
     assertThat(again.exitCode()).isZero();
+    assertValidJunit(Files.readString(junit));
     assertThat(Files.readString(junit)).contains("<testsuite name=\"render test\"", "tests=\"1\"",
         "failures=\"0\"");
   }

@@ -168,7 +168,27 @@ public final class SettingsReader {
     if (documents.size() > 1 || !(documents.get(0) instanceof Map<?, ?> map)) {
       throw invalid(where, "it must be one YAML mapping of settings.");
     }
+    plain(map, "", where);
     return (Map<String, Object>) map;
+  }
+
+  /** Settings are text, numbers, booleans, lists and mappings: no binary, sets or timestamps. */
+  private static void plain(Object value, String path, String where) {
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (!(entry.getKey() instanceof String key)) {
+          throw invalid(where, (path.isEmpty() ? "the document" : path) + " has a key that is "
+              + "not text.");
+        }
+        plain(entry.getValue(), path.isEmpty() ? key : path + "." + key, where);
+      }
+    } else if (value instanceof List<?> list) {
+      list.forEach(item -> plain(item, path + "[]", where));
+    } else if (value != null && !(value instanceof String || value instanceof Boolean
+        || value instanceof Integer || value instanceof Long || value instanceof Double)) {
+      throw invalid(where, path + ": holds a tagged value (such as !!binary, !!set or "
+          + "!!timestamp); settings take text, numbers and booleans.");
+    }
   }
 
   private static Object at(Map<String, Object> tree, String dottedPath) {
