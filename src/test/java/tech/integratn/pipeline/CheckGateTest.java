@@ -11,6 +11,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,83 @@ class CheckGateTest {
     javax.xml.validation.SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
         .newSchema(CheckGateTest.class.getResource("/junit/junit.xsd")).newValidator()
         .validate(new javax.xml.transform.stream.StreamSource(new java.io.StringReader(xml)));
+  }
+
+  /**
+   * A folder the CI user cannot read fails on its own, and the rest is still judged: as root
+   * (CI), the check runs as nobody over a copy of the classes; elsewhere the folder's mode does.
+   */
+  @Test
+  void anUnreadableFolderIsAVerdict() throws Exception {
+    request("good.yaml", "good", "");
+    Path locked = Files.createDirectories(work.resolve("repo/locked"));
+    Files.writeString(locked.resolve("hidden.yaml"), String.format(HEAD, "hidden", "hidden"));
+    Files.setPosixFilePermissions(locked, java.util.Set.of());
+    boolean root = "root".equals(System.getProperty("user.name"));
+    Cli result;
+    if (!root) {
+      result = Cli.run("check", "--format", "json", work.resolve("repo").toString());
+    } else {
+      org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/usr/sbin/runuser").exists()
+          || new java.io.File("/sbin/runuser").exists(), "runuser is not installed");
+      result = asNobody("check", "--format", "json", work.resolve("repo").toString());
+    }
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.CHECK_FAILED.code());
+    assertThat(result.err()).doesNotContain("Exception");
+    JsonNode report = JSON.readTree(result.out());
+    assertThat(report.path("counts").path("passed").asInt()).isEqualTo(1);
+    assertThat(report.toString()).contains("locked", "permission denied");
+  }
+
+  /** The command in a JVM of its own, as the unprivileged user nobody. */
+  private Cli asNobody(String... args) throws Exception {
+    Path classes = Files.createDirectories(work.resolve("classpath"));
+    List<String> entries = new java.util.ArrayList<>();
+    int n = 0;
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      Path source = Path.of(entry);
+      Path copy = classes.resolve((n++) + "-" + source.getFileName());
+      if (Files.isDirectory(source)) {
+        try (var walk = Files.walk(source)) {
+          for (Path p : (Iterable<Path>) walk::iterator) {
+            Path target = copy.resolve(source.relativize(p).toString());
+            if (Files.isDirectory(p)) {
+              Files.createDirectories(target);
+            } else {
+              Files.copy(p, target);
+            }
+          }
+        }
+      } else if (Files.exists(source)) {
+        Files.copy(source, copy);
+      }
+      entries.add(copy.toString());
+    }
+    for (Path p = work; p != null && !p.equals(p.getRoot()); p = p.getParent()) {
+      if (!p.toString().startsWith("/tmp")) {
+        break;
+      }
+      p.toFile().setExecutable(true, false);
+      p.toFile().setReadable(true, false);
+    }
+    try (var walk = Files.walk(work)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        if (!p.startsWith(work.resolve("repo/locked"))) {
+          p.toFile().setReadable(true, false);
+          p.toFile().setExecutable(Files.isDirectory(p), false);
+        }
+      }
+    }
+    List<String> command = new java.util.ArrayList<>(List.of("runuser", "-u", "nobody", "--",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        String.join(java.io.File.pathSeparator, entries), "tech.integratn.pipeline.cli.RenderCommand"));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).start();
+    byte[] out = process.getInputStream().readAllBytes();
+    byte[] err = process.getErrorStream().readAllBytes();
+    process.waitFor(60, TimeUnit.SECONDS);
+    return new Cli(process.exitValue(), new String(out, StandardCharsets.UTF_8),
+        new String(err, StandardCharsets.UTF_8));
   }
 
   @Test

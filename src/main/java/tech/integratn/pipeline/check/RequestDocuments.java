@@ -53,8 +53,11 @@ final class RequestDocuments {
         split(path, () -> standardInput.get(), documents);
       } else if (Files.isDirectory(path)) {
         walk(path, documents);
-      } else if (Files.exists(path)) {
+      } else if (Files.isRegularFile(path)) {
         split(path, () -> Files.newInputStream(path), documents);
+      } else if (Files.exists(path)) {
+        // A FIFO or a device would block or never end: not a file of requests.
+        documents.add(new Document(path, 1, null, "is not a regular file"));
       } else {
         throw new PipelineException(ExitCode.USAGE, "Nothing to check at " + path
             + ": it does not exist. Pass YAML files or directories that hold them.");
