@@ -76,14 +76,17 @@ public final class SettingsReader {
 
   public static Chosen choose(Path option, Map<String, String> environment) {
     if (option != null) {
-      return chosen(read(option), "file " + option);
+      String text = readFile(option);
+      return chosen(read(text, option.toString()), "file " + option, text);
     }
     String inline = environment.getOrDefault(INLINE_VARIABLE, "");
     if (!inline.isBlank()) {
       if (inline.equals(Loaded.DEFAULTS_TEXT)) {
-        return chosen(defaults(), "the promise's ($" + INLINE_VARIABLE + "), the built-in defaults");
+        return chosen(defaults(), "the promise's ($" + INLINE_VARIABLE + "), the built-in defaults",
+            inline);
       }
-      return chosen(read(inline, "$" + INLINE_VARIABLE), "the promise's ($" + INLINE_VARIABLE + ")");
+      return chosen(read(inline, "$" + INLINE_VARIABLE), "the promise's ($" + INLINE_VARIABLE + ")",
+          inline);
     }
     String named = environment.getOrDefault(ENVIRONMENT_VARIABLE, "").trim();
     if (!named.isEmpty()) {
@@ -93,14 +96,16 @@ public final class SettingsReader {
             + "settings never gets the built-in defaults: mount the file there, or unset the "
             + "variable.");
       }
-      return chosen(read(Path.of(named)), "file " + named + " ($" + ENVIRONMENT_VARIABLE + ")");
+      String text = readFile(Path.of(named));
+      return chosen(read(text, named), "file " + named + " ($" + ENVIRONMENT_VARIABLE + ")", text);
     }
-    return chosen(defaults(), "the built-in defaults (no settings named)");
+    return chosen(defaults(), "the built-in defaults (no settings named)", Loaded.DEFAULTS_TEXT);
   }
 
-  private static Chosen chosen(PlatformSettings settings, String source) {
+  /** The digest is of the settings text as given: the same text, the same digest. */
+  private static Chosen chosen(PlatformSettings settings, String source, String text) {
     java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-    crc.update(settings.toString().getBytes(StandardCharsets.UTF_8));
+    crc.update(text.getBytes(StandardCharsets.UTF_8));
     return new Chosen(settings, source, String.format("%08x", crc.getValue()));
   }
 
