@@ -186,7 +186,7 @@ public final class GoTemplate {
         case '\\', '"', '\'' -> out.append(e);
         case 'x', 'u', 'U' -> {
           int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
-          int code = parseHex(inner, i + 1, digits);
+          int code = Spelling.hexValue(inner, i + 1, digits);
           if (code < 0 || e != 'x' && !Character.isValidCodePoint(code)) {
             return Optional.empty();
           }
@@ -212,21 +212,6 @@ public final class GoTemplate {
       }
     }
     return Optional.of(out.toString());
-  }
-
-  private static int parseHex(String s, int from, int digits) {
-    if (from + digits > s.length()) {
-      return -1;
-    }
-    long value = 0;
-    for (int i = from; i < from + digits; i++) {
-      int d = Character.digit(s.charAt(i), 16);
-      if (d < 0) {
-        return -1;
-      }
-      value = value * 16 + d;
-    }
-    return value > Integer.MAX_VALUE ? -1 : (int) value;
   }
 
   private static int parseOctal(String s, int from, int digits) {

@@ -205,7 +205,8 @@ final class Spelling {
     return c >= '0' && c <= '7';
   }
 
-  private static int hexValue(String text, int from, int digits) {
+  /** The value of {@code digits} hex digits at {@code from}; -1 when not hex or past Unicode. */
+  static int hexValue(String text, int from, int digits) {
     if (from + digits > text.length()) {
       return -1;
     }
