@@ -138,7 +138,7 @@ class FuzzTest {
       try {
         new Load(LoadSettings.builder().build()).loadAllFromString(text).forEach(d -> { });
         new org.yaml.snakeyaml.Yaml().loadAll(text).forEach(d -> { });
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | StackOverflowError e) {
         return written + " does not parse: " + e.getMessage();
       }
       if (SecretOracle.readsAsSecret(text)) {
@@ -196,7 +196,7 @@ class FuzzTest {
     Object document;
     try {
       document = new Load(LoadSettings.builder().build()).loadFromString(text);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       return text;
     }
     if (!(document instanceof Map<?, ?>)) {
@@ -217,7 +217,7 @@ class FuzzTest {
     }
     try {
       return new Dump(DumpSettings.builder().build()).dumpToString(document);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       return text;
     }
   }

@@ -90,22 +90,27 @@ final class GoReaders {
         && (!apiVersion.contains("/") || apiVersion.startsWith("core/"));
   }
 
-  /** Every object in {@code node}, and in every string of it read as YAML by gojq. */
-  private static void collect(Path work, JsonNode node, List<JsonNode> into, int depth)
+  /**
+   * Every object in {@code node}, and in every string of it read as YAML by gojq, walked with a
+   * list of pending nodes rather than recursion: a hostile text nests thousands of levels deep.
+   */
+  private static void collect(Path work, JsonNode root, List<JsonNode> into, int depth)
       throws IOException {
-    if (node.isObject()) {
-      into.add(node);
-      for (Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        var field = it.next();
-        text(work, field.getKey(), into, depth);
-        collect(work, field.getValue(), into, depth);
+    java.util.ArrayDeque<JsonNode> pending = new java.util.ArrayDeque<>(List.of(root));
+    while (!pending.isEmpty()) {
+      JsonNode node = pending.pop();
+      if (node.isObject()) {
+        into.add(node);
+        for (Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+          var field = it.next();
+          text(work, field.getKey(), into, depth);
+          pending.push(field.getValue());
+        }
+      } else if (node.isArray()) {
+        node.forEach(pending::push);
+      } else if (node.isTextual()) {
+        text(work, node.asText(), into, depth);
       }
-    } else if (node.isArray()) {
-      for (JsonNode item : node) {
-        collect(work, item, into, depth);
-      }
-    } else if (node.isTextual()) {
-      text(work, node.asText(), into, depth);
     }
   }
 

@@ -57,6 +57,10 @@ final class HostileTexts {
         hostile("streams", "--- followed by \\v", "a: 1\n---\u000b\n" + SECRET),
         hostile("streams", "--- followed by \\f", "a: 1\n---\f\n" + SECRET),
         hostile("streams", "--- followed by #", "a: 1\n---#x\n" + SECRET),
+        hostile("spaces", "a kind with a no-break space after it, as Go's TrimSpace trims",
+            "apiVersion: v1\nkind: \"Secret\\u00a0\"\n"),
+        hostile("spaces", "a kind key with an ideographic space before it",
+            "apiVersion: v1\n\"\\u3000kind\": Secret\n"),
         hostile("streams", "--- followed by content, as Helm's splitter cuts",
             "a: 1\n---kind: Secret\napiVersion: v1\n"),
         // 5. The reader's crash

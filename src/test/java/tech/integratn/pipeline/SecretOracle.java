@@ -54,13 +54,13 @@ final class SecretOracle {
       options.setAllowDuplicateKeys(true);
       options.setCodePointLimit(64 * 1024 * 1024);
       new org.yaml.snakeyaml.Yaml(options).loadAll(text).forEach(documents::add);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       // not YAML 1.1
     }
     try {
       new Load(LoadSettings.builder().setAllowDuplicateKeys(true).build())
           .loadAllFromString(text).forEach(documents::add);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       // not YAML 1.2
     }
     return documents;

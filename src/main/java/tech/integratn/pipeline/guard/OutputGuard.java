@@ -53,6 +53,16 @@ public final class OutputGuard {
    * that goes on to read them (render check validates them against their schemas).
    */
   public List<List<Node>> checkAndParse(List<RenderedFile> files) {
+    try {
+      return checkAndParseAll(files);
+    } catch (StackOverflowError e) {
+      // A text our reader could read but that nests deeper than this check can follow.
+      throw refuse("a rendered file holds text nested too deeply to check; nothing that deep is "
+          + "published");
+    }
+  }
+
+  private List<List<Node>> checkAndParseAll(List<RenderedFile> files) {
     List<List<Node>> parsed = new ArrayList<>();
     for (RenderedFile file : files) {
       List<Node> documents = parse(file.name(), file.content());
@@ -219,12 +229,29 @@ public final class OutputGuard {
     return couldBe(kind, "secret") || couldBe(kind, "secretlist");
   }
 
+  /** White space trimmed as Go's strings.TrimSpace trims it (NEL, NBSP and every Unicode space too). */
+  static String trimSpace(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && isSpace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && isSpace(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
+  }
+
   /**
    * Whether a scalar is {@code word} (case folded, white space around it dropped) or, when a
    * template's placeholder stands in it, could be once a DNS name replaces the placeholder.
    */
   static boolean couldBe(String text, String word) {
-    String trimmed = text.strip();
+    String trimmed = trimSpace(text);
     if (trimmed.indexOf(Spelling.PLACEHOLDER) < 0) {
       return Spelling.fold(trimmed).equals(word);
     }
@@ -244,7 +271,7 @@ public final class OutputGuard {
     if (apiVersion.indexOf(Spelling.PLACEHOLDER) >= 0) {
       return true;
     }
-    String v = apiVersion.strip().toLowerCase(Locale.ROOT);
+    String v = trimSpace(apiVersion).toLowerCase(Locale.ROOT);
     return !v.contains("/") || v.startsWith("/") || v.startsWith("core/");
   }
 
