@@ -13,7 +13,7 @@ spec:
   labels:
     app.kubernetes.io/managed-by: kratix
     kratix.io/promise-name: ${yaml(componentLabels["kratix.io/parent-promise-name"])}
-    kratix.io/resource-request: ${yaml(names.name)}
+    kratix.io/resource-request: ${yaml(componentLabels["kratix.io/parent-resource-name"])}
     argocd.argoproj.io/project-group: appteam
   sourceRepos:
     - ${yaml(application.repoURL)}
