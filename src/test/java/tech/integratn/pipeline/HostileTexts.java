@@ -102,6 +102,8 @@ final class HostileTexts {
         "Warning: kind: Secret objects are never committed here; see docs: https://x.y/z",
         "{\"kind\": \"ConfigMap\", \"note\": \"a: b\", \"path\": \"C:\\\\temp\"}",
         "first line\nsecond: line with a colon\n---\napiVersion: v1\n",
-        "printf 'kind: %s\\n' \"$KIND\"; grep -E '^(kind|apiVersion):' file.yaml");
+        "printf 'kind: %s\\n' \"$KIND\"; grep -E '^(kind|apiVersion):' file.yaml",
+        "summary: '{{ $labels.instance }} of {{ $labels.job }} is down'\n"
+            + "description: 'value {{ $value }} for 5m: page the on-call'\n");
   }
 }

@@ -42,6 +42,11 @@ public final class GoTemplate {
    * template makes every executing consumer fail, so it is returned as {@code output} as is.
    */
   public static Execution execute(String text) {
+    if (usesAnUndeclaredVariable(text)) {
+      // Go refuses to parse such a template, so no consumer executes it (Prometheus rules'
+      // {{ $labels.x }} in a manifest, say): it is read as written.
+      return new Execution(text, null);
+    }
     StringBuilder out = new StringBuilder(text.length());
     int at = 0;
     while (true) {
@@ -81,6 +86,68 @@ public final class GoTemplate {
         }
       }
     }
+  }
+
+  /**
+   * Whether an action uses a variable no earlier action declares: Go's parser then fails
+   * ("undefined variable"), whatever the consumer. {@code $} alone is always defined; a
+   * declaration is {@code $x :=} or a range's {@code $i, $x :=}. Declarations are counted in
+   * the order written, ignoring scopes, which can only call more templates valid than Go does.
+   */
+  static boolean usesAnUndeclaredVariable(String text) {
+    java.util.Set<String> declared = new java.util.HashSet<>();
+    int at = 0;
+    while (true) {
+      int open = text.indexOf("{{", at);
+      if (open < 0) {
+        return false;
+      }
+      int bodyStart = open + (open + 3 < text.length() && text.charAt(open + 2) == '-'
+          && SPACES.indexOf(text.charAt(open + 3)) >= 0 ? 3 : 2);
+      Optional<Action> action = scanAction(text, bodyStart);
+      if (action.isEmpty()) {
+        return false; // not a template at all: execute() says so
+      }
+      String body = text.substring(bodyStart, action.get().bodyEnd());
+      if (!body.strip().startsWith("/*") && usesUndeclared(body, declared)) {
+        return true;
+      }
+      at = action.get().end();
+    }
+  }
+
+  /** Scans one action's variables outside its quoted strings, declaring as Go does. */
+  private static boolean usesUndeclared(String body, java.util.Set<String> declared) {
+    java.util.List<String> pending = new java.util.ArrayList<>();
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c == '"' || c == '\'') {
+        int end = skipQuoted(body, i, c);
+        i = end < 0 ? body.length() : end - 1;
+      } else if (c == '`') {
+        int end = body.indexOf('`', i + 1);
+        i = end < 0 ? body.length() : end;
+      } else if (c == ':' && i + 1 < body.length() && body.charAt(i + 1) == '=') {
+        declared.addAll(pending); // the variables before := are declared by it
+        pending.clear();
+      } else if (c == '$' && i + 1 < body.length()
+          && (Character.isLetter(body.charAt(i + 1)) || body.charAt(i + 1) == '_')) {
+        int end = i + 1;
+        while (end < body.length() && (Character.isLetterOrDigit(body.charAt(end))
+            || body.charAt(end) == '_')) {
+          end++;
+        }
+        String name = body.substring(i, end);
+        String rest = body.substring(end).stripLeading();
+        if (rest.startsWith(":=") || rest.startsWith(",")) {
+          pending.add(name);
+        } else if (!declared.contains(name)) {
+          return true;
+        }
+        i = end - 1;
+      }
+    }
+    return false;
   }
 
   /** Where an action's body ends, where the action ends, and whether it trims what follows. */

@@ -26,7 +26,11 @@ class GoTemplateTest {
         Arguments.of("}} inside a string does not end the action", "{{ \"}}\" }}", "}}"),
         Arguments.of("a literal {{ written as an action", "{{\"{{\"}} .config }}", "{{ .config }}"),
         Arguments.of("not a template (unterminated): executing it fails", "{{ oops", "{{ oops"),
-        Arguments.of("a dash not followed by a space is not a trim marker", "a {{-3}}", null));
+        Arguments.of("a dash not followed by a space is not a trim marker", "a {{-3}}", null),
+        Arguments.of("an undeclared variable: Go cannot parse it, so it is text (Prometheus)",
+            "summary: {{ $labels.instance }} is down ({{ $value }})",
+            "summary: {{ $labels.instance }} is down ({{ $value }})"),
+        Arguments.of("a declared variable is a variable", "{{ $x := \"a\" }}{{ $x }}", null));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -47,7 +51,9 @@ class GoTemplateTest {
         Arguments.of("a function", "{{ printf \"Sec\" }}ret", "printf"),
         Arguments.of("a condition", "{{ if .x }}a{{ end }}", "if .x"),
         Arguments.of("a pipeline", "{{ .Release.Name | upper }}", "upper"),
-        Arguments.of("a comment that spells a Secret", "{{/* a: 1,\nkind: Secret, */}}", "comment"));
+        Arguments.of("a comment that spells a Secret", "{{/* a: 1,\nkind: Secret, */}}", "comment"),
+        Arguments.of("a range's declared variables", "{{ range $i, $v := .L }}{{ $v }}{{ end }}",
+            "range"));
   }
 
   @ParameterizedTest(name = "{0}")
