@@ -1,6 +1,10 @@
 package tech.integratn.pipeline.guard;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A text that a consumer may execute as a Go template (vcluster's {@code manifestsTemplate},
@@ -42,50 +46,71 @@ public final class GoTemplate {
    * template makes every executing consumer fail, so it is returned as {@code output} as is.
    */
   public static Execution execute(String text) {
-    if (usesAnUndeclaredVariable(text)) {
+    Actions parsed = actions(text);
+    if (usesAnUndeclaredVariable(text, parsed.complete())) {
       // Go refuses to parse such a template, so no consumer executes it (Prometheus rules'
       // {{ $labels.x }} in a manifest, say): it is read as written.
       return new Execution(text, null);
     }
     StringBuilder out = new StringBuilder(text.length());
     int at = 0;
-    while (true) {
-      int open = text.indexOf("{{", at);
-      if (open < 0) {
-        out.append(text, at, text.length());
-        return new Execution(out.toString(), null);
-      }
-      boolean trimLeft = open + 3 < text.length() && text.charAt(open + 2) == '-'
-          && SPACES.indexOf(text.charAt(open + 3)) >= 0;
-      out.append(text, at, open);
-      if (trimLeft) {
+    for (Action action : parsed.complete()) {
+      out.append(text, at, action.open());
+      if (action.trimLeft()) {
         trimTrailingSpaces(out);
       }
-      int bodyStart = open + (trimLeft ? 3 : 2);
-      Optional<Action> action = scanAction(text, bodyStart);
-      if (action.isEmpty()) {
-        return new Execution(text, null); // not a template: executing it fails, nothing is written
-      }
-      Action a = action.get();
-      String body = text.substring(bodyStart, a.bodyEnd()).strip();
+      String body = action.body(text).strip();
       if (body.startsWith("/*") && !Spelling.inert(body, true)) {
-        return Execution.refused("has a comment at line " + lineOf(text, open) + " that a reader "
-            + "which does not execute the template could read as a Secret");
+        return Execution.refused("has a comment at line " + lineOf(text, action.open())
+            + " that a reader which does not execute the template could read as a Secret");
       }
       Optional<String> written = written(body);
       if (written.isEmpty()) {
         return Execution.refused("has the action {{ " + excerpt(body) + " }} at line "
-            + lineOf(text, open) + ", whose output the guard cannot know (only comments, "
-            + "constant strings, .Release.Name and .Release.Namespace are accepted)");
+            + lineOf(text, action.open()) + ", whose output the guard cannot know (only "
+            + "comments, constant strings, .Release.Name and .Release.Namespace are accepted)");
       }
       out.append(written.get());
-      at = a.end();
-      if (a.trimRight()) {
+      at = action.end();
+      if (action.trimRight()) {
         while (at < text.length() && SPACES.indexOf(text.charAt(at)) >= 0) {
           at++;
         }
       }
     }
+    if (!parsed.closed()) {
+      return new Execution(text, null); // not a template: executing it fails, nothing is written
+    }
+    return new Execution(out.append(text, at, text.length()).toString(), null);
+  }
+
+  /**
+   * Where an action starts ({@code {{}), where its body starts and ends, where it ends, and
+   * whether it trims the white space before and after it.
+   */
+  private record Action(int open, int bodyStart, int bodyEnd, int end, boolean trimLeft,
+      boolean trimRight) {
+    String body(String text) {
+      return text.substring(bodyStart, bodyEnd);
+    }
+  }
+
+  /** The actions of a text, in order, up to one that never closes ({@code closed} false). */
+  private record Actions(List<Action> complete, boolean closed) {}
+
+  private static Actions actions(String text) {
+    List<Action> actions = new ArrayList<>();
+    for (int open = text.indexOf("{{"); open >= 0; ) {
+      boolean trimLeft = open + 3 < text.length() && text.charAt(open + 2) == '-'
+          && SPACES.indexOf(text.charAt(open + 3)) >= 0;
+      Optional<Action> action = scanAction(text, open, open + (trimLeft ? 3 : 2), trimLeft);
+      if (action.isEmpty()) {
+        return new Actions(actions, false);
+      }
+      actions.add(action.get());
+      open = text.indexOf("{{", action.get().end());
+    }
+    return new Actions(actions, true);
   }
 
   /**
@@ -94,31 +119,20 @@ public final class GoTemplate {
    * declaration is {@code $x :=} or a range's {@code $i, $x :=}. Declarations are counted in
    * the order written, ignoring scopes, which can only call more templates valid than Go does.
    */
-  static boolean usesAnUndeclaredVariable(String text) {
-    java.util.Set<String> declared = new java.util.HashSet<>();
-    int at = 0;
-    while (true) {
-      int open = text.indexOf("{{", at);
-      if (open < 0) {
-        return false;
-      }
-      int bodyStart = open + (open + 3 < text.length() && text.charAt(open + 2) == '-'
-          && SPACES.indexOf(text.charAt(open + 3)) >= 0 ? 3 : 2);
-      Optional<Action> action = scanAction(text, bodyStart);
-      if (action.isEmpty()) {
-        return false; // not a template at all: execute() says so
-      }
-      String body = text.substring(bodyStart, action.get().bodyEnd());
+  private static boolean usesAnUndeclaredVariable(String text, List<Action> actions) {
+    Set<String> declared = new HashSet<>();
+    for (Action action : actions) {
+      String body = action.body(text);
       if (!body.strip().startsWith("/*") && usesUndeclared(body, declared)) {
         return true;
       }
-      at = action.get().end();
     }
+    return false;
   }
 
   /** Scans one action's variables outside its quoted strings, declaring as Go does. */
-  private static boolean usesUndeclared(String body, java.util.Set<String> declared) {
-    java.util.List<String> pending = new java.util.ArrayList<>();
+  private static boolean usesUndeclared(String body, Set<String> declared) {
+    List<String> pending = new ArrayList<>();
     for (int i = 0; i < body.length(); i++) {
       char c = body.charAt(i);
       if (c == '"' || c == '\'') {
@@ -137,9 +151,12 @@ public final class GoTemplate {
             || body.charAt(end) == '_')) {
           end++;
         }
+        int next = end;
+        while (next < body.length() && Character.isWhitespace(body.charAt(next))) {
+          next++;
+        }
         String name = body.substring(i, end);
-        String rest = body.substring(end).stripLeading();
-        if (rest.startsWith(":=") || rest.startsWith(",")) {
+        if (body.startsWith(":=", next) || body.startsWith(",", next)) {
           pending.add(name);
         } else if (!declared.contains(name)) {
           return true;
@@ -150,11 +167,11 @@ public final class GoTemplate {
     return false;
   }
 
-  /** Where an action's body ends, where the action ends, and whether it trims what follows. */
-  private record Action(int bodyEnd, int end, boolean trimRight) {}
-
-  /** Scans from after {@code {{} to the closing delimiter; empty when there is none. */
-  private static Optional<Action> scanAction(String text, int from) {
+  /**
+   * Scans an action opened at {@code open}, from its body at {@code from} to the closing
+   * delimiter; empty when there is none.
+   */
+  private static Optional<Action> scanAction(String text, int open, int from, boolean trimLeft) {
     int i = from;
     while (i < text.length()) {
       char c = text.charAt(i);
@@ -182,10 +199,10 @@ public final class GoTemplate {
         continue;
       }
       if (SPACES.indexOf(c) >= 0 && text.startsWith("-}}", i + 1)) {
-        return Optional.of(new Action(i, i + 4, true));
+        return Optional.of(new Action(open, from, i, i + 4, trimLeft, true));
       }
       if (text.startsWith("}}", i)) {
-        return Optional.of(new Action(i, i + 2, false));
+        return Optional.of(new Action(open, from, i, i + 2, trimLeft, false));
       }
       i++;
     }
