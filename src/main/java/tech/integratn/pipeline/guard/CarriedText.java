@@ -120,13 +120,8 @@ final class CarriedText {
     try {
       return Yaml.composeAll(text, lenient(text.length()));
     } catch (YamlEngineException e) {
-      throw new Unreadable(reason(e));
+      throw new Unreadable(Yaml.problem(e));
     }
-  }
-
-  /** What went wrong, without the snippet of text the reader quotes. */
-  static String reason(YamlEngineException e) {
-    return Yaml.problem(e);
   }
 
   /** Duplicate keys kept, as some readers keep the last and some the first. */

@@ -91,7 +91,7 @@ public final class OutputGuard {
     try {
       return Yaml.composeAll(content, MAX_CODE_POINTS);
     } catch (YamlEngineException e) {
-      throw refuse(file + " is not valid YAML (" + CarriedText.reason(e) + ")");
+      throw refuse(file + " is not valid YAML (" + Yaml.problem(e) + ")");
     }
   }
 
@@ -146,6 +146,8 @@ public final class OutputGuard {
       return;
     }
     String place = path.isEmpty() ? "" : " at " + path;
+    String read = text;
+    String readAt = path;
     if (GoTemplate.hasActions(text)) {
       GoTemplate.Execution execution = GoTemplate.execute(text);
       if (!execution.known()) {
@@ -155,13 +157,11 @@ public final class OutputGuard {
       }
       if (!execution.output().equals(text)) {
         // Read as executed. As written it differs only inside actions, and those are inert.
-        plain(execution.output(), where, path.isEmpty() ? "(as a template writes it)"
-            : path + " (as a template writes it)", depth);
-        cleanTexts.merge(text, depth, Math::min);
-        return;
+        read = execution.output();
+        readAt = path.isEmpty() ? "(as a template writes it)" : path + " (as a template writes it)";
       }
     }
-    plain(text, where, path, depth);
+    plain(read, where, readAt, depth);
     cleanTexts.merge(text, depth, Math::min);
   }
 

@@ -62,14 +62,12 @@ public final class SchemaValidator {
   }
 
   /**
-   * The schema with unknown fields refused wherever it lists properties and keeps no unknown
-   * fields, as the API server's strict field validation does; a resource's apiVersion, kind,
-   * metadata and status are always known.
+   * The schema with unknown fields refused, as the API server's strict field validation does; a
+   * resource's apiVersion, kind, metadata and status are always known.
    */
   static JsonNode closed(JsonNode schema) {
     com.fasterxml.jackson.databind.node.ObjectNode root =
-        (com.fasterxml.jackson.databind.node.ObjectNode) schema.deepCopy();
-    close(root);
+        (com.fasterxml.jackson.databind.node.ObjectNode) JsonSchemas.withoutUnknownFields(schema);
     com.fasterxml.jackson.databind.node.ObjectNode properties =
         (com.fasterxml.jackson.databind.node.ObjectNode) root.with("properties");
     for (String always : new String[] {"apiVersion", "kind", "metadata", "status"}) {
@@ -78,18 +76,6 @@ public final class SchemaValidator {
       }
     }
     return root;
-  }
-
-  private static void close(JsonNode node) {
-    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
-      if (object.has("properties") && !object.has("additionalProperties")
-          && !object.path("x-kubernetes-preserve-unknown-fields").asBoolean()) {
-        object.put("additionalProperties", false);
-      }
-      object.elements().forEachRemaining(SchemaValidator::close);
-    } else if (node != null && node.isArray()) {
-      node.forEach(SchemaValidator::close);
-    }
   }
 
   private static PipelineException.Problem problem(PromiseKind kind, Error error,

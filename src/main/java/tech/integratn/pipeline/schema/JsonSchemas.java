@@ -16,6 +16,28 @@ public final class JsonSchemas {
     return SchemaRegistry.withDefaultDialect(dialect).getSchema(SchemaLocation.of(id), schema);
   }
 
+  /**
+   * A copy of a Kubernetes structural schema that refuses unknown fields wherever it lists
+   * properties and keeps no unknown fields, as the API server's strict field validation does.
+   */
+  public static JsonNode withoutUnknownFields(JsonNode schema) {
+    JsonNode copy = schema.deepCopy();
+    forbidUnknown(copy);
+    return copy;
+  }
+
+  private static void forbidUnknown(JsonNode node) {
+    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+      if (object.has("properties") && !object.has("additionalProperties")
+          && !object.path("x-kubernetes-preserve-unknown-fields").asBoolean()) {
+        object.put("additionalProperties", false);
+      }
+      object.elements().forEachRemaining(JsonSchemas::forbidUnknown);
+    } else if (node != null && node.isArray()) {
+      node.forEach(JsonSchemas::forbidUnknown);
+    }
+  }
+
   /** Where the error is, as a dotted path with [i] for list items ("" for the top level). */
   public static String path(Error error) {
     NodePath location = error.getInstanceLocation();
