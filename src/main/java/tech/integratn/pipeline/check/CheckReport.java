@@ -30,6 +30,21 @@ public final class CheckReport {
     };
   }
 
+  /** A report written to the file {@code --output} names (its folder made if missing). */
+  public static void write(java.nio.file.Path file, String report) {
+    try {
+      java.nio.file.Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        java.nio.file.Files.createDirectories(parent);
+      }
+      java.nio.file.Files.writeString(file, report, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new tech.integratn.pipeline.PipelineException(tech.integratn.pipeline.ExitCode.USAGE,
+          "Cannot write the report to " + file + " (" + tech.integratn.pipeline.PipelineException
+              .withoutJavaNames(e.getMessage()) + "). Check --output.");
+    }
+  }
+
   /** The summary line every format's run ends with on a terminal. */
   public static String summary(CheckRun.Outcome outcome) {
     long failed = outcome.results().stream().filter(r -> !r.ok()).count();

@@ -69,11 +69,6 @@ public final class PipelineTest {
     }
   }
 
-  /** Runs every case; true when all matched (or were updated). */
-  public boolean run(List<Case> cases, boolean update) {
-    return verdicts(cases, update).stream().allMatch(CheckResult::ok);
-  }
-
   /**
    * Every case's verdict, printed as it goes (ok, updated, or FAIL with the diffs); a case that
    * fails to render, or whose files cannot be compared, fails on its own.

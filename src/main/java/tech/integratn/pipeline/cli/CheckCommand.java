@@ -1,8 +1,5 @@
 package tech.integratn.pipeline.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tech.integratn.pipeline.ExitCode;
-import tech.integratn.pipeline.PipelineException;
 import tech.integratn.pipeline.check.CheckReport;
 import tech.integratn.pipeline.check.CheckRun;
 import tech.integratn.pipeline.check.Checker;
@@ -86,22 +82,9 @@ final class CheckCommand implements Callable<Integer> {
     if (output == null) {
       io.out().print(report);
     } else {
-      write(report);
+      CheckReport.write(output, report);
       io.out().println(CheckReport.summary(outcome) + " (report: " + output + ")");
     }
     return outcome.ok() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
-  }
-
-  private void write(String report) {
-    try {
-      Path parent = output.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(output, report, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new PipelineException(ExitCode.USAGE, "Cannot write the report to " + output + " ("
-          + PipelineException.withoutJavaNames(e.getMessage()) + "). Check --output.");
-    }
   }
 }

@@ -12,7 +12,6 @@ import tech.integratn.pipeline.BuildInfo;
 import tech.integratn.pipeline.ExitCode;
 import tech.integratn.pipeline.PipelineException;
 import tech.integratn.pipeline.install.InstallablePromises;
-import tech.integratn.pipeline.settings.PlatformSettings;
 import tech.integratn.pipeline.settings.SettingsReader;
 
 /** Writes the promises a platform installs, with its settings and the image to run. */
@@ -44,10 +43,10 @@ final class PromisesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String text = settings == null ? SettingsReader.defaultsText() : readText(settings);
-    PlatformSettings platform = settings == null ? SettingsReader.defaults()
-        : SettingsReader.read(text, settings.toString());
-    Map<String, String> promises = InstallablePromises.render(image.trim(), text, platform);
+    // The file, or the defaults: the environment a promise sets plays no part here.
+    SettingsReader.Chosen platform = SettingsReader.choose(settings, Map.of());
+    Map<String, String> promises = InstallablePromises.render(image.trim(), platform.text(),
+        platform.settings());
     for (Map.Entry<String, String> promise : promises.entrySet()) {
       Path file = output.resolve(promise.getKey()).resolve("promise.yaml");
       try {
@@ -59,16 +58,7 @@ final class PromisesCommand implements Callable<Integer> {
       }
     }
     io.out().println("wrote " + promises.size() + " promises to " + output + " for image "
-        + image.trim() + "; " + SettingsReader.choose(settings, Map.of()).describe());
+        + image.trim() + "; " + platform.describe());
     return ExitCode.OK.code();
-  }
-
-  private static String readText(Path file) {
-    SettingsReader.read(file); // refuses a missing, unreadable or bad file with its reason
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new PipelineException(ExitCode.USAGE, "Cannot read the settings " + file + ".");
-    }
   }
 }

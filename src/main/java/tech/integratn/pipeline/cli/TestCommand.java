@@ -79,12 +79,7 @@ final class TestCommand implements Callable<Integer> {
         if (output == null) {
           io.out().print(junit);
         } else {
-          try {
-            Files.writeString(output, junit);
-          } catch (IOException e) {
-            throw new PipelineException(ExitCode.USAGE, "Cannot write the report to " + output
-                + ". Check --output.");
-          }
+          tech.integratn.pipeline.check.CheckReport.write(output, junit);
         }
       } else if (!format.equals("text")) {
         throw new PipelineException(ExitCode.USAGE, "--format is text or junit, not " + format + ".");

@@ -56,8 +56,11 @@ public final class SettingsReader {
         SpecificationVersion.DRAFT_2020_12, "urn:vcluster-pipeline:settings");
   }
 
-  /** The settings a run uses, and where they came from, for its one log line. */
-  public record Chosen(PlatformSettings settings, String source, String digest) {
+  /**
+   * The settings a run uses, where they came from (for its one log line), and their text as
+   * given (what {@code render promises} carries).
+   */
+  public record Chosen(PlatformSettings settings, String source, String text, String digest) {
     /** One line for the log: which settings, from where, and a short digest to compare. */
     public String describe() {
       return "settings: " + source + " (digest " + digest + ")";
@@ -106,7 +109,7 @@ public final class SettingsReader {
   private static Chosen chosen(PlatformSettings settings, String source, String text) {
     java.util.zip.CRC32 crc = new java.util.zip.CRC32();
     crc.update(text.getBytes(StandardCharsets.UTF_8));
-    return new Chosen(settings, source, String.format("%08x", crc.getValue()));
+    return new Chosen(settings, source, text, String.format("%08x", crc.getValue()));
   }
 
   public static PlatformSettings read(Path file) {
