@@ -50,9 +50,14 @@ var readers = []reader{
 	{"kubectl stream reader", readKubectl},
 }
 
-func readV2(text string) (docs []interface{}) {
+// decoder is what go-yaml v2's and v3's and encoding/json's stream decoders have in common.
+type decoder interface {
+	Decode(v interface{}) error
+}
+
+// decodeAll reads documents until the first error, as a consumer reading a stream does.
+func decodeAll(dec decoder) (docs []interface{}) {
 	defer func() { recover() }()
-	dec := yaml2.NewDecoder(strings.NewReader(text))
 	for {
 		var v interface{}
 		if err := dec.Decode(&v); err != nil {
@@ -62,16 +67,12 @@ func readV2(text string) (docs []interface{}) {
 	}
 }
 
-func readV3(text string) (docs []interface{}) {
-	defer func() { recover() }()
-	dec := yaml3.NewDecoder(strings.NewReader(text))
-	for {
-		var v interface{}
-		if err := dec.Decode(&v); err != nil {
-			return docs
-		}
-		docs = append(docs, v)
-	}
+func readV2(text string) []interface{} {
+	return decodeAll(yaml2.NewDecoder(strings.NewReader(text)))
+}
+
+func readV3(text string) []interface{} {
+	return decodeAll(yaml3.NewDecoder(strings.NewReader(text)))
 }
 
 func sigs(text string) (v interface{}, ok bool) {
@@ -100,14 +101,7 @@ func readHelm(text string) (docs []interface{}) {
 // nothing but Unicode white space or a comment, each read by sigs.k8s.io/yaml.
 func readKubectl(text string) (docs []interface{}) {
 	if strings.HasPrefix(strings.TrimLeftFunc(text, unicode.IsSpace), "{") {
-		dec := json.NewDecoder(strings.NewReader(text))
-		for {
-			var v interface{}
-			if err := dec.Decode(&v); err != nil {
-				return docs
-			}
-			docs = append(docs, v)
-		}
+		return decodeAll(json.NewDecoder(strings.NewReader(text)))
 	}
 	var chunk bytes.Buffer
 	flush := func() {
