@@ -21,8 +21,6 @@ if [ -z "$fixture" ]; then
 fi
 settings=""
 [ -f "$fixture/settings.yaml" ] && settings="--settings $(pwd)/$fixture/settings.yaml"
-mode=""
-grep -q '^kind: VCluster$' "$fixture/input/object.yaml" && mode="--mode direct"
 
 git worktree add --detach -f "$work/base" "$base_ref" > /dev/null 2>&1
 (cd "$work/base" && mvn -B -q -o package -DskipTests > "$work/base-build.log" 2>&1) || {
@@ -36,7 +34,7 @@ batch() { # $1 jar directory: prints the CPU seconds of five renders
     for i in 1 2 3 4 5; do
       rm -rf "$0/out" "$0/meta"
       java "${@:3}" -jar "$1/target/render.jar" --input "$2/input/object.yaml" \
-        --output "$0/out" --metadata "$0/meta" '"$settings $mode"' > /dev/null
+        --output "$0/out" --metadata "$0/meta" '"$settings"' > /dev/null
     done' "$work" "$dir" "$(pwd)/$fixture" "${options[@]}"
   awk '{printf "%.3f\n", ($1 + $2) / 5}' "$work/time"
 }

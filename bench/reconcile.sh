@@ -2,7 +2,7 @@
 # CPU and wall time of one vcluster per reconcile: the compound chain (the orchestrator's run,
 # then one run per emitted sub-request, each its own JVM as each its own pod) against direct
 # mode (one run). Each run is the Kratix step exactly: the image's JVM options, the arguments
-# the promise passes (none, or "--mode direct"), /kratix/input, /kratix/output, /kratix/metadata
+# the promises pass (none), /kratix/input, /kratix/output, /kratix/metadata
 # (as root, in a private mount namespace with a tmpfs on /kratix, so the machine's own /kratix,
 # if any, is not touched; elsewhere with --input/--output/--metadata, which adds picocli's set-up
 # to every run; FORM=args forces that form). Every run reads the settings the promises carry.
@@ -77,7 +77,7 @@ done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 cw=$(median "${c_wall[@]}"); cc=$(median "${c_cpu[@]}")
 dw=$(median "${d_wall[@]}"); dc=$(median "${d_cpu[@]}")
-form="the Kratix form (no arguments, or --mode direct, on /kratix)"
+form="the Kratix form (no arguments, on /kratix; the orchestrator asked for direct mode with --mode direct)"
 [ "$kratix_form" = true ] || form="with --input/--output/--metadata (not root: no /kratix)"
 echo "reconcile: $runs runs of $fixture, $form, medians per vcluster"
 printf '  compound (8 runs): wall %5.2f s  cpu %5.2f s\n' "$cw" "$cc"

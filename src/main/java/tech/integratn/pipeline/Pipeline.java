@@ -1,5 +1,11 @@
 package tech.integratn.pipeline;
 
+import tech.integratn.pipeline.kind.Mode;
+
+import tech.integratn.pipeline.failure.PipelineException;
+
+import tech.integratn.pipeline.failure.ExitCode;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +19,7 @@ import tech.integratn.pipeline.read.SchemaValidator;
 import tech.integratn.pipeline.render.RenderedFile;
 import tech.integratn.pipeline.render.TemplateRenderer;
 import tech.integratn.pipeline.resolve.Resolution;
+import tech.integratn.pipeline.resolve.Resolvers;
 import tech.integratn.pipeline.resolve.StatusConditions;
 import tech.integratn.pipeline.settings.PlatformSettings;
 import tech.integratn.pipeline.write.OutputWriter;
@@ -25,7 +32,7 @@ public final class Pipeline {
 
   /** Where the run reads and writes, and how. */
   public record Settings(Path input, Path output, Path metadata, TemplateRenderer templates,
-      PlatformSettings platform, PromiseKind.Mode mode, boolean dryRun) {}
+      PlatformSettings platform, Mode mode, boolean dryRun) {}
 
   private final PrintStream log;
   private final boolean strictFields;
@@ -44,17 +51,19 @@ public final class Pipeline {
   /**
    * What a request renders to, before the guard has looked at it. In direct mode
    * {@code subRequests} holds what compound mode would have published instead of {@code files}.
+   * {@code warnings}: problems that do not stop the render, the parts' included.
    */
   public record Rendered(Request request, Resolution resolution, List<RenderedFile> files,
-      List<RenderedFile> subRequests) {
+      List<RenderedFile> subRequests, List<String> warnings) {
     Rendered(Request request, Resolution resolution, List<RenderedFile> files) {
-      this(request, resolution, files, List.of());
+      this(request, resolution, files, List.of(), resolution.warnings());
     }
   }
 
   public void configure(Settings settings) {
     Rendered rendered = render(settings.input(), settings.templates(), settings.platform(),
         settings.mode());
+    rendered.warnings().forEach(log::println);
     new OutputGuard().check(rendered.files());
     write(settings, rendered);
   }
@@ -64,23 +73,22 @@ public final class Pipeline {
    * in direct mode each sub-request is rendered here, as its own promise would.
    */
   public Rendered render(Path input, TemplateRenderer templates, PlatformSettings platform,
-      PromiseKind.Mode mode) {
+      Mode mode) {
     return render(new RequestReader().read(input), templates, platform, mode);
   }
 
-  /** As {@link #render(Path, TemplateRenderer, PlatformSettings, PromiseKind.Mode)}, read already. */
+  /** As {@link #render(Path, TemplateRenderer, PlatformSettings, Mode)}, read already. */
   public Rendered render(Request request, TemplateRenderer templates, PlatformSettings platform,
-      PromiseKind.Mode mode) {
-    PromiseKind.Mode effective = modeOf(request.kind(), mode);
+      Mode mode) {
+    Mode effective = request.kind().mode(mode);
     Rendered rendered = renderRequest(request, templates, platform);
-    return effective == PromiseKind.Mode.DIRECT ? direct(rendered, templates, platform) : rendered;
+    return effective == Mode.DIRECT ? direct(rendered, templates, platform) : rendered;
   }
 
   private Rendered renderRequest(Request request, TemplateRenderer templates,
       PlatformSettings platform) {
     new SchemaValidator(strictFields).validate(request);
-    Resolution resolution = request.kind().resolve(request, platform);
-    resolution.warnings().forEach(log::println);
+    Resolution resolution = Resolvers.resolve(request, platform);
     return new Rendered(request, resolution,
         templates.render(request.kind(), resolution.model(), platform));
   }
@@ -93,10 +101,12 @@ public final class Pipeline {
   private Rendered direct(Rendered orchestrator, TemplateRenderer templates,
       PlatformSettings platform) {
     List<RenderedFile> files = new ArrayList<>();
+    List<String> warnings = new ArrayList<>(orchestrator.warnings());
     Map<String, Object> parts = new LinkedHashMap<>();
     for (RenderedFile subRequest : orchestrator.files()) {
       Request part = new RequestReader().parse(subRequest.content(), Path.of(subRequest.name()));
       Rendered rendered = renderRequest(part, templates, platform);
+      warnings.addAll(rendered.warnings());
       String folder = part.kind().promise() + "/";
       for (RenderedFile file : rendered.files()) {
         files.add(new RenderedFile(folder + file.name(), file.content()));
@@ -110,28 +120,8 @@ public final class Pipeline {
     status.put("parts", parts);
     Resolution resolution = new Resolution(orchestrator.resolution().model(), status,
         orchestrator.resolution().warnings());
-    return new Rendered(orchestrator.request(), resolution, files, orchestrator.files());
-  }
-
-  /** "an ArgoCDProject", "a VCluster". */
-  static String article(String noun) {
-    return ("AEIOUaeiou".indexOf(noun.isEmpty() ? 'x' : noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
-  }
-
-  private static PromiseKind.Mode modeOf(PromiseKind kind, PromiseKind.Mode requested) {
-    if (requested == null || requested == kind.defaultMode()) {
-      return kind.defaultMode();
-    }
-    if (requested == PromiseKind.Mode.DIRECT && !kind.emitsSubRequests()) {
-      throw new PipelineException(ExitCode.USAGE, "--mode direct renders a request's parts "
-          + "itself, and " + article(kind.kind()) + " has none; leave --mode out for it.");
-    }
-    if (requested == PromiseKind.Mode.COMPOUND && kind.defaultMode() == PromiseKind.Mode.DIRECT) {
-      throw new PipelineException(ExitCode.USAGE, "Every " + kind.kind() + " is rendered "
-          + "directly (its promise requires no others); use a VClusterOrchestrator for the "
-          + "compound chain.");
-    }
-    return requested;
+    return new Rendered(orchestrator.request(), resolution, files, orchestrator.files(),
+        warnings.stream().distinct().toList());
   }
 
   private void write(Settings settings, Rendered rendered) {

@@ -1,5 +1,7 @@
 package tech.integratn.pipeline;
 
+import tech.integratn.pipeline.failure.ExitCode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package tech.integratn.pipeline;
 
+import tech.integratn.pipeline.kind.PromiseKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -102,7 +104,7 @@ class KratixAdmissionTest {
     List<String> required = new ArrayList<>();
     built(kind).at("/spec/requiredPromises").forEach(p -> required.add(p.path("name").asText()));
     assertThat(required).containsExactlyInAnyOrderElementsOf(Arrays.stream(PromiseKind.values())
-        .filter(k -> !k.emitsSubRequests()).map(PromiseKind::promise).toList());
+        .filter(k -> !k.hasParts()).map(PromiseKind::promise).toList());
   }
 
   static List<Path> orchestratorCases() {

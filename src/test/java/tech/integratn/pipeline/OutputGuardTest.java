@@ -1,5 +1,9 @@
 package tech.integratn.pipeline;
 
+import tech.integratn.pipeline.failure.PipelineException;
+
+import tech.integratn.pipeline.failure.ExitCode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,7 @@
 package tech.integratn.pipeline;
 
+import tech.integratn.pipeline.settings.BuildInfo;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

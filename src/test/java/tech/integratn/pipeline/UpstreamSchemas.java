@@ -1,5 +1,7 @@
 package tech.integratn.pipeline;
 
+import tech.integratn.pipeline.kind.PromiseKind;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

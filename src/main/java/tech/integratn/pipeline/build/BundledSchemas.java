@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.check.DocumentSchemas;
 import tech.integratn.pipeline.read.CrdSchema;
 import tech.integratn.pipeline.resolve.ChartReleases;

@@ -1,5 +1,6 @@
 package tech.integratn.pipeline.check;
 
+import tech.integratn.pipeline.failure.PipelineException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -39,8 +40,8 @@ public final class CheckReport {
       }
       java.nio.file.Files.writeString(file, report, java.nio.charset.StandardCharsets.UTF_8);
     } catch (java.io.IOException e) {
-      throw new tech.integratn.pipeline.PipelineException(tech.integratn.pipeline.ExitCode.USAGE,
-          "Cannot write the report to " + file + " (" + tech.integratn.pipeline.PipelineException
+      throw new tech.integratn.pipeline.failure.PipelineException(tech.integratn.pipeline.failure.ExitCode.USAGE,
+          "Cannot write the report to " + file + " (" + tech.integratn.pipeline.failure.PipelineException
               .withoutJavaNames(e.getMessage()) + "). Check --output.");
     }
   }
@@ -152,7 +153,7 @@ public final class CheckReport {
       xml.append(">\n      <failure type=\"refused\" message=\"")
           .append(escape(result.errors().get(0).path() + ": " + result.errors().get(0).message()))
           .append("\">");
-      for (CheckResult.Problem problem : result.errors()) {
+      for (PipelineException.Problem problem : result.errors()) {
         xml.append(escape(problem.path() + ": " + problem.message())).append('\n');
       }
       xml.append("</failure>\n    </testcase>\n");

@@ -2,6 +2,7 @@ package tech.integratn.pipeline.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import tech.integratn.pipeline.failure.PipelineException.Problem;
 
 /**
  * The verdict on one request document: where it is, what it is, every problem found, and how
@@ -9,9 +10,6 @@ import java.util.List;
  */
 public record CheckResult(String file, String kind, String namespace, String name,
     List<Problem> errors, List<String> warnings, List<Change> changes, double seconds) {
-
-  /** One problem: where (a field path, or a rendered file and place) and what. */
-  public record Problem(String path, String message) {}
 
   /** What the request's render would do to a file of the state repository. */
   public record Change(String action, String file, String diff) {}

@@ -1,5 +1,6 @@
 package tech.integratn.pipeline.check;
 
+import tech.integratn.pipeline.failure.PipelineException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -103,7 +104,7 @@ public final class CheckRun {
         for (int i : indexes) {
           List<String> others = indexes.stream().filter(j -> j != i)
               .map(j -> results.get(j).file()).toList();
-          flagged.set(i, flagged.get(i).with(new CheckResult.Problem("metadata.name",
+          flagged.set(i, flagged.get(i).with(new PipelineException.Problem("metadata.name",
               "the same resource (" + identity + ") as " + String.join(", ", others)
                   + "; the cluster keeps only one: rename or remove one of them")));
         }

@@ -2,16 +2,14 @@ package tech.integratn.pipeline.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tech.integratn.pipeline.Pipeline;
-import tech.integratn.pipeline.PipelineException;
-import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.failure.PipelineException;
+import tech.integratn.pipeline.kind.Mode;
+import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.guard.OutputGuard;
 import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.read.RequestReader;
@@ -58,14 +56,14 @@ public final class Checker {
     long start = System.nanoTime();
     if (document.unreadable() != null) {
       return Optional.of(CheckResult.of(document.where(), "(unreadable)", "", "",
-          List.of(new CheckResult.Problem(document.where(), "the file " + document.unreadable())),
+          List.of(new PipelineException.Problem(document.where(), "the file " + document.unreadable())),
           List.of(), List.of(), seconds(start)));
     }
     try {
       return check(document, start);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       return Optional.of(CheckResult.of(document.where(), "(unchecked)", "", "",
-          List.of(new CheckResult.Problem(document.where(), "the check could not finish (a bug "
+          List.of(new PipelineException.Problem(document.where(), "the check could not finish (a bug "
               + "in the image; please report it with this file)")), List.of(), List.of(),
           seconds(start)));
     }
@@ -76,11 +74,11 @@ public final class Checker {
   }
 
   private Optional<CheckResult> check(RequestDocuments.Document document, long start) {
-    Identity identity = Identity.of(document.text());
+    DocumentIdentity identity = DocumentIdentity.of(document.text());
     if (!identity.isRequest()) {
       return Optional.empty();
     }
-    List<CheckResult.Problem> errors = new ArrayList<>();
+    List<PipelineException.Problem> errors = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     List<String> changes = new ArrayList<>();
     String name = "";
@@ -89,22 +87,20 @@ public final class Checker {
       Request request = new RequestReader().parse(document.text(), document.file());
       name = request.name();
       namespace = request.namespace();
-      ByteArrayOutputStream log = new ByteArrayOutputStream();
-      Pipeline pipeline = new Pipeline(new PrintStream(log, true, StandardCharsets.UTF_8), !lenient);
+      Pipeline pipeline = new Pipeline(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), !lenient);
       // With parts, a request with parts renders once, directly: what compound mode publishes
       // (its sub-requests) and what each part's own promise then publishes, both checked.
-      boolean parts = withParts && request.kind().emitsSubRequests();
+      boolean parts = withParts && request.kind().hasParts();
       Pipeline.Rendered rendered = pipeline.render(request, templates, platform,
-          parts ? PromiseKind.Mode.DIRECT : null);
-      boolean compound = parts && request.kind().defaultMode() == PromiseKind.Mode.COMPOUND;
+          parts ? Mode.DIRECT : null);
+      boolean compound = parts && request.kind().publishesSubRequests();
       List<RenderedFile> published = compound ? rendered.subRequests() : rendered.files();
       OutputGuard guard = new OutputGuard();
       validateDocuments(published, guard.checkAndParse(published), "", errors);
       if (compound) {
         validateDocuments(rendered.files(), guard.checkAndParse(rendered.files()), "parts: ", errors);
       }
-      log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("warning:"))
-          .distinct().forEach(warnings::add);
+      warnings.addAll(rendered.warnings());
       state.ifPresent(repository -> changes.addAll(repository.changes(request, published)));
     } catch (PipelineException e) {
       for (PipelineException.Problem problem : e.problems()) {
@@ -114,7 +110,7 @@ public final class Checker {
         if (problem.path().isEmpty() && message.startsWith(file + " ")) {
           message = message.substring(file.length() + 1);
         }
-        errors.add(new CheckResult.Problem(problem.path().isEmpty() ? document.where()
+        errors.add(new PipelineException.Problem(problem.path().isEmpty() ? document.where()
             : problem.path(), message));
       }
     }
@@ -158,7 +154,7 @@ public final class Checker {
 
   /** Every document (as the guard parsed it) against the schema of its kind. */
   private static void validateDocuments(List<RenderedFile> files, List<List<Node>> parsed,
-      String prefix, List<CheckResult.Problem> errors) {
+      String prefix, List<PipelineException.Problem> errors) {
     for (int f = 0; f < files.size(); f++) {
       RenderedFile file = files.get(f);
       List<Object> documents = new ArrayList<>();
@@ -174,14 +170,14 @@ public final class Checker {
         String where = prefix + file.name() + " document " + (i + 1) + " (" + kind + ")";
         Optional<com.networknt.schema.Schema> schema = DocumentSchemas.of(apiVersion, kind);
         if (schema.isEmpty()) {
-          errors.add(new CheckResult.Problem(where, "no schema is bundled for " + apiVersion
+          errors.add(new PipelineException.Problem(where, "no schema is bundled for " + apiVersion
               + " " + kind + ", so it cannot be checked"));
           continue;
         }
         JsonNode tree = JsonTree.of(documents.get(i));
         for (Error error : schema.get().validate(tree)) {
           String at = JsonSchemas.keyPath(error);
-          errors.add(new CheckResult.Problem(where + (at.isEmpty() ? "" : " at " + at),
+          errors.add(new PipelineException.Problem(where + (at.isEmpty() ? "" : " at " + at),
               JsonSchemas.message(error)));
         }
       }
@@ -192,7 +188,7 @@ public final class Checker {
    * A document's apiVersion and kind, to tell requests from other YAML: from its top-level lines
    * when it has them (a full read costs as much as the check's own), else read leniently.
    */
-  record Identity(String apiVersion, String kind) {
+  record DocumentIdentity(String apiVersion, String kind) {
     /** A top-level {@code key: value} line's value, scanned line by line (linear on any file). */
     private static String topLevel(String text, String key) {
       for (String line : (Iterable<String>) text.lines()::iterator) {
@@ -203,22 +199,22 @@ public final class Checker {
       return "";
     }
 
-    static Identity of(String text) {
+    static DocumentIdentity of(String text) {
       String apiVersion = topLevel(text, "apiVersion");
       String kind = topLevel(text, "kind");
       if (!apiVersion.isEmpty() && !kind.isEmpty()) {
-        return new Identity(apiVersion, kind);
+        return new DocumentIdentity(apiVersion, kind);
       }
       try {
         List<Object> documents = Yaml.loadAll(text, 4 * 1024 * 1024);
         if (!documents.isEmpty() && documents.get(0) instanceof Map<?, ?> map) {
-          return new Identity(String.valueOf(map.get("apiVersion")), String.valueOf(map.get("kind")));
+          return new DocumentIdentity(String.valueOf(map.get("apiVersion")), String.valueOf(map.get("kind")));
         }
       } catch (RuntimeException notYaml) {
         // judged below: a file that is not YAML may still be meant as a request
-        return new Identity(PromiseKind.API_VERSION, "(unreadable)");
+        return new DocumentIdentity(PromiseKind.API_VERSION, "(unreadable)");
       }
-      return new Identity("", "");
+      return new DocumentIdentity("", "");
     }
 
     /** Any document of the platform's API group is judged, so a misspelt kind is caught. */

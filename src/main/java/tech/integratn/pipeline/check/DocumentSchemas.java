@@ -6,8 +6,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SpecificationVersion;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.read.CrdSchema;
 import tech.integratn.pipeline.schema.JsonSchemas;
 import tech.integratn.pipeline.schema.JsonTree;
@@ -31,7 +30,6 @@ public final class DocumentSchemas {
       "argoproj.io/v1alpha1/AppProject", "argocd-v3.5.1.appproject-crd.appproject-argoproj-v1alpha1-strict.json",
       "external-secrets.io/v1beta1/ExternalSecret", "eso-v0.10.7.externalsecrets.externalsecret-external-secrets-v1beta1-strict.json",
       "external-secrets.io/v1/ExternalSecret", "eso-v2.9.0.externalsecrets.externalsecret-external-secrets-v1-strict.json");
-  private static final Map<String, Schema> COMPILED = new ConcurrentHashMap<>();
 
   private DocumentSchemas() {}
 
@@ -44,12 +42,10 @@ public final class DocumentSchemas {
   public static Optional<Schema> of(String apiVersion, String kind) {
     String key = apiVersion + "/" + kind;
     if (FILES.containsKey(key)) {
-      return Optional.of(COMPILED.computeIfAbsent(key, k -> compileUpstream(FILES.get(k))));
+      return Optional.of(compileUpstream(FILES.get(key)));
     }
     if (PromiseKind.API_VERSION.equals(apiVersion)) {
-      return PromiseKind.byKind(kind).map(promiseKind -> COMPILED.computeIfAbsent(key,
-          k -> JsonSchemas.compile(CrdSchema.of(promiseKind), SpecificationVersion.DRAFT_4,
-              "urn:crd:" + promiseKind.promise())));
+      return PromiseKind.byKind(kind).map(CrdSchema::compiled);
     }
     return Optional.empty();
   }
@@ -59,13 +55,14 @@ public final class DocumentSchemas {
    * draft networknt does not load offline; the CRD-derived ones are draft 7.
    */
   private static Schema compileUpstream(String file) {
-    JsonNode schema = JsonTree.readResource(DIRECTORY + "/" + file);
     boolean kubernetes = file.startsWith("k8s-");
-    if (kubernetes && schema instanceof ObjectNode object) {
-      object.remove("$schema");
-    }
-    return JsonSchemas.compile(schema,
-        kubernetes ? SpecificationVersion.DRAFT_4 : SpecificationVersion.DRAFT_7,
-        "urn:upstream:" + file);
+    return JsonSchemas.compiled("urn:upstream:" + file,
+        kubernetes ? SpecificationVersion.DRAFT_4 : SpecificationVersion.DRAFT_7, () -> {
+          JsonNode schema = JsonTree.readResource(DIRECTORY + "/" + file);
+          if (kubernetes && schema instanceof ObjectNode object) {
+            object.remove("$schema");
+          }
+          return schema;
+        });
   }
 }

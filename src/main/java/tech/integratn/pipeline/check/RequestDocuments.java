@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import tech.integratn.pipeline.ExitCode;
-import tech.integratn.pipeline.PipelineException;
+import tech.integratn.pipeline.failure.ExitCode;
+import tech.integratn.pipeline.failure.PipelineException;
 
 /**
  * The YAML files under the paths a check is given (directories recursively, {@code .yaml} and

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tech.integratn.pipeline.ExitCode;
+import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.check.CheckReport;
 import tech.integratn.pipeline.check.CheckRun;
 import tech.integratn.pipeline.check.Checker;

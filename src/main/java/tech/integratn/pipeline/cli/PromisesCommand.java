@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tech.integratn.pipeline.BuildInfo;
-import tech.integratn.pipeline.ExitCode;
-import tech.integratn.pipeline.PipelineException;
+import tech.integratn.pipeline.settings.BuildInfo;
+import tech.integratn.pipeline.failure.ExitCode;
+import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.install.InstallablePromises;
 import tech.integratn.pipeline.settings.SettingsReader;
 

@@ -7,11 +7,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tech.integratn.pipeline.BuildInfo;
-import tech.integratn.pipeline.ExitCode;
+import tech.integratn.pipeline.settings.BuildInfo;
+import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.Pipeline;
-import tech.integratn.pipeline.PipelineException;
-import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.failure.PipelineException;
+import tech.integratn.pipeline.kind.Mode;
 import tech.integratn.pipeline.render.TemplateRenderer;
 import tech.integratn.pipeline.settings.SettingsReader;
 
@@ -51,7 +51,7 @@ public final class RenderCommand implements Callable<Integer> {
   @Option(names = "--mode", paramLabel = "MODE",
       description = "compound (write the orchestrator's sub-requests) or direct (render them "
           + "here and write their documents); default: the kind's own (VCluster: direct)")
-  PromiseKind.Mode mode;
+  Mode mode;
 
   @Option(names = "--action", paramLabel = "ACTION",
       description = "configure or delete (default: $" + ACTION_ENV + ", else configure)")
@@ -77,11 +77,10 @@ public final class RenderCommand implements Callable<Integer> {
   public static int run(Map<String, String> environment, PrintStream out, PrintStream err,
       String... args) {
     RenderCommand command = new RenderCommand(environment, out, err);
-    if (args.length == 0 || isDirectStep(args)) {
-      // The Kratix steps pass no arguments, or only "--mode direct" (the vcluster promise), and
-      // the fields already hold every default, so there is nothing to parse: skipping
-      // picocli's set-up saves ~0.14 s CPU per pod.
-      command.mode = args.length == 0 ? null : PromiseKind.Mode.DIRECT;
+    if (args.length == 0) {
+      // The Kratix step passes no arguments (each kind's mode is its own) and the fields already
+      // hold every default, so there is nothing to parse: skipping picocli's set-up saves a
+      // seventh of a cold render's CPU per pod.
       try {
         return command.call();
       } catch (RuntimeException e) {
@@ -120,10 +119,6 @@ public final class RenderCommand implements Callable<Integer> {
   private static void exitCodes(CommandLine command, String name) {
     command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
         .exitCodeList(ExitCode.help(name));
-  }
-
-  private static boolean isDirectStep(String[] args) {
-    return args.length == 2 && args[0].equals("--mode") && args[1].equals("direct");
   }
 
   private static int refused(PipelineException e, PrintStream err) {

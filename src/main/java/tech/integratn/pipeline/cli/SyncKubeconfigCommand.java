@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tech.integratn.pipeline.ExitCode;
-import tech.integratn.pipeline.PipelineException;
+import tech.integratn.pipeline.failure.ExitCode;
+import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.sync.KubeconfigSync;
 import tech.integratn.pipeline.sync.OnePasswordConnect;
 
@@ -49,7 +49,7 @@ final class SyncKubeconfigCommand implements Callable<Integer> {
     OnePasswordConnect connect = new OnePasswordConnect(connectHost(),
         required("OP_CONNECT_TOKEN"), Duration.ofSeconds(timeoutSeconds),
         Duration.ofSeconds(Math.max(1, requestTimeoutSeconds)), io.out());
-    new KubeconfigSync(connect, io.out()).run(new KubeconfigSync.Request(kubeconfig,
+    new KubeconfigSync(connect, io.out()).run(new KubeconfigSync.Job(kubeconfig,
         Duration.ofSeconds(waitSeconds), required("VCLUSTER_NAME"),
         optional("NAMESPACE"), optional("SERVER_URL"), required("OP_ITEM_NAME"),
         optional("OP_VAULT_ID")));

@@ -9,9 +9,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tech.integratn.pipeline.ExitCode;
-import tech.integratn.pipeline.PipelineException;
-import tech.integratn.pipeline.check.PipelineTest;
+import tech.integratn.pipeline.failure.ExitCode;
+import tech.integratn.pipeline.failure.PipelineException;
+import tech.integratn.pipeline.check.GoldenRun;
 import tech.integratn.pipeline.render.TemplateRenderer;
 import tech.integratn.pipeline.settings.SettingsReader;
 
@@ -65,10 +65,10 @@ final class TestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<PipelineTest.Case> cases = cases();
+    List<GoldenRun.Case> cases = cases();
     Path scratch = scratchDirectory();
     try {
-      PipelineTest test = new PipelineTest(
+      GoldenRun test = new GoldenRun(
           TemplateRenderer.of(templates),
           Optional.ofNullable(settings).map(file -> SettingsReader.forRun(file, io.environment())),
           scratch, io.out());
@@ -100,13 +100,13 @@ final class TestCommand implements Callable<Integer> {
     }
   }
 
-  private List<PipelineTest.Case> cases() {
+  private List<GoldenRun.Case> cases() {
     if (inputDir != null || expectedOutputDir != null) {
       if (inputDir == null || expectedOutputDir == null || !caseDirectories.isEmpty()) {
         throw new PipelineException(ExitCode.USAGE, "Give --input-dir and --expected-output-dir "
             + "together, or case directories, not both.");
       }
-      return List.of(new PipelineTest.Case(String.valueOf(inputDir.toAbsolutePath().normalize()
+      return List.of(new GoldenRun.Case(String.valueOf(inputDir.toAbsolutePath().normalize()
           .getParent().getFileName()), inputDir.resolve("object.yaml"),
           expectedOutputDir, expectedMetadataDir, Optional.empty()));
     }
@@ -114,7 +114,7 @@ final class TestCommand implements Callable<Integer> {
       throw new PipelineException(ExitCode.USAGE, "Nothing to test: give case directories, or "
           + "--input-dir and --expected-output-dir.");
     }
-    return caseDirectories.stream().flatMap(d -> PipelineTest.casesUnder(d).stream()).toList();
+    return caseDirectories.stream().flatMap(d -> GoldenRun.casesUnder(d).stream()).toList();
   }
 
   private static void deleteQuietly(Path dir) {

@@ -46,7 +46,7 @@ public final class GoTemplate {
    * template makes every executing consumer fail, so it is returned as {@code output} as is.
    */
   public static Execution execute(String text) {
-    Actions parsed = actions(text);
+    Spans parsed = actions(text);
     if (usesAnUndeclaredVariable(text, parsed.complete())) {
       // Go refuses to parse such a template, so no consumer executes it (Prometheus rules'
       // {{ $labels.x }} in a manifest, say): it is read as written.
@@ -54,7 +54,7 @@ public final class GoTemplate {
     }
     StringBuilder out = new StringBuilder(text.length());
     int at = 0;
-    for (Action action : parsed.complete()) {
+    for (Span action : parsed.complete()) {
       out.append(text, at, action.open());
       if (action.trimLeft()) {
         trimTrailingSpaces(out);
@@ -88,7 +88,7 @@ public final class GoTemplate {
    * Where an action starts ({@code {{}), where its body starts and ends, where it ends, and
    * whether it trims the white space before and after it.
    */
-  private record Action(int open, int bodyStart, int bodyEnd, int end, boolean trimLeft,
+  private record Span(int open, int bodyStart, int bodyEnd, int end, boolean trimLeft,
       boolean trimRight) {
     String body(String text) {
       return text.substring(bodyStart, bodyEnd);
@@ -96,21 +96,21 @@ public final class GoTemplate {
   }
 
   /** The actions of a text, in order, up to one that never closes ({@code closed} false). */
-  private record Actions(List<Action> complete, boolean closed) {}
+  private record Spans(List<Span> complete, boolean closed) {}
 
-  private static Actions actions(String text) {
-    List<Action> actions = new ArrayList<>();
+  private static Spans actions(String text) {
+    List<Span> actions = new ArrayList<>();
     for (int open = text.indexOf("{{"); open >= 0; ) {
       boolean trimLeft = open + 3 < text.length() && text.charAt(open + 2) == '-'
           && SPACES.indexOf(text.charAt(open + 3)) >= 0;
-      Optional<Action> action = scanAction(text, open, open + (trimLeft ? 3 : 2), trimLeft);
+      Optional<Span> action = scanAction(text, open, open + (trimLeft ? 3 : 2), trimLeft);
       if (action.isEmpty()) {
-        return new Actions(actions, false);
+        return new Spans(actions, false);
       }
       actions.add(action.get());
       open = text.indexOf("{{", action.get().end());
     }
-    return new Actions(actions, true);
+    return new Spans(actions, true);
   }
 
   /**
@@ -119,9 +119,9 @@ public final class GoTemplate {
    * declaration is {@code $x :=} or a range's {@code $i, $x :=}. Declarations are counted in
    * the order written, ignoring scopes, which can only call more templates valid than Go does.
    */
-  private static boolean usesAnUndeclaredVariable(String text, List<Action> actions) {
+  private static boolean usesAnUndeclaredVariable(String text, List<Span> actions) {
     Set<String> declared = new HashSet<>();
-    for (Action action : actions) {
+    for (Span action : actions) {
       String body = action.body(text);
       if (!body.strip().startsWith("/*") && usesUndeclared(body, declared)) {
         return true;
@@ -171,7 +171,7 @@ public final class GoTemplate {
    * Scans an action opened at {@code open}, from its body at {@code from} to the closing
    * delimiter; empty when there is none.
    */
-  private static Optional<Action> scanAction(String text, int open, int from, boolean trimLeft) {
+  private static Optional<Span> scanAction(String text, int open, int from, boolean trimLeft) {
     int i = from;
     while (i < text.length()) {
       char c = text.charAt(i);
@@ -199,10 +199,10 @@ public final class GoTemplate {
         continue;
       }
       if (SPACES.indexOf(c) >= 0 && text.startsWith("-}}", i + 1)) {
-        return Optional.of(new Action(open, from, i, i + 4, trimLeft, true));
+        return Optional.of(new Span(open, from, i, i + 4, trimLeft, true));
       }
       if (text.startsWith("}}", i)) {
-        return Optional.of(new Action(open, from, i, i + 2, trimLeft, false));
+        return Optional.of(new Span(open, from, i, i + 2, trimLeft, false));
       }
       i++;
     }

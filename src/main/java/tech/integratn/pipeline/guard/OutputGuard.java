@@ -20,8 +20,8 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
-import tech.integratn.pipeline.ExitCode;
-import tech.integratn.pipeline.PipelineException;
+import tech.integratn.pipeline.failure.ExitCode;
+import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.render.RenderedFile;
 import tech.integratn.pipeline.yaml.Yaml;
 
@@ -35,8 +35,6 @@ import tech.integratn.pipeline.yaml.Yaml;
  */
 public final class OutputGuard {
   private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
-  /** Text inside text inside text...: deeper than any real carrier, shallow enough to bound work. */
-  static final int MAX_TEXT_DEPTH = 8;
 
   /**
    * Texts already read and found clean, with the shallowest depth they were read at: the same
@@ -170,8 +168,8 @@ public final class OutputGuard {
       return;
     }
     String place = path.isEmpty() ? "" : " at " + path;
-    if (depth >= MAX_TEXT_DEPTH) {
-      throw refuse(where + place + " holds text nested more than " + MAX_TEXT_DEPTH
+    if (depth >= Spelling.MAX_TEXT_DEPTH) {
+      throw refuse(where + place + " holds text nested more than " + Spelling.MAX_TEXT_DEPTH
           + " levels deep in other text, too deep to check");
     }
     readAndInspect(text, true, where, path, depth);

@@ -16,8 +16,10 @@ import java.util.Locale;
 final class Spelling {
   /** Stands for what a template action writes that the guard only knows the alphabet of. */
   static final char PLACEHOLDER = '\uE000';
+  /** Text inside text inside text...: deeper than any real carrier, shallow enough to bound work. */
+  static final int MAX_TEXT_DEPTH = 8;
   /** Decoding rounds: text inside text deeper than the guard reads is not inert. */
-  private static final int MAX_ROUNDS = OutputGuard.MAX_TEXT_DEPTH + 1;
+  private static final int MAX_ROUNDS = MAX_TEXT_DEPTH + 1;
 
   private Spelling() {}
 

@@ -9,9 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import tech.integratn.pipeline.ExitCode;
-import tech.integratn.pipeline.PipelineException;
-import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.failure.ExitCode;
+import tech.integratn.pipeline.failure.PipelineException;
+import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.settings.PlatformSettings;
 import tech.integratn.pipeline.settings.SettingsReader;
 import tech.integratn.pipeline.yaml.Yaml;
@@ -52,7 +52,7 @@ public final class InstallablePromises {
     for (PromiseKind kind : PromiseKind.values()) {
       Map<String, Object> promise = bundled(kind);
       Map<String, Object> spec = map(promise.get("spec"));
-      Map<String, String> selector = kind.emitsSubRequests() && kind.defaultMode() == PromiseKind.Mode.COMPOUND
+      Map<String, String> selector = kind.publishesSubRequests()
           ? settings.scheduling().subRequestSelectorLabels()
           : settings.scheduling().partSelectorLabels();
       if (selector != null && !selector.isEmpty()) {

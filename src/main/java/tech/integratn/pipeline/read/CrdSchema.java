@@ -1,10 +1,8 @@
 package tech.integratn.pipeline.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import tech.integratn.pipeline.PromiseKind;
-import tech.integratn.pipeline.schema.JsonTree;
+import tech.integratn.pipeline.kind.PromiseKind;
+import tech.integratn.pipeline.schema.JsonSchemas;
 
 /**
  * The {@code openAPIV3Schema} of a kind's CRD, as the bundled promise declares it, so the CRD
@@ -14,8 +12,6 @@ import tech.integratn.pipeline.schema.JsonTree;
  * the promise's YAML.
  */
 public final class CrdSchema {
-  private static final Map<PromiseKind, JsonNode> SCHEMAS = new ConcurrentHashMap<>();
-
   private CrdSchema() {}
 
   public static String promiseResource(PromiseKind kind) {
@@ -26,8 +22,19 @@ public final class CrdSchema {
     return "crd-schemas/" + kind.promise() + ".json";
   }
 
+  /** The CRD schema's id in the registry. */
+  public static String id(PromiseKind kind) {
+    return "urn:crd:" + kind.promise();
+  }
+
+  /** The CRD schema, compiled (OpenAPI 3.0 schema objects follow draft-04). */
+  public static com.networknt.schema.Schema compiled(PromiseKind kind) {
+    return JsonSchemas.compiled(id(kind), com.networknt.schema.SpecificationVersion.DRAFT_4,
+        () -> of(kind));
+  }
+
   public static JsonNode of(PromiseKind kind) {
-    return SCHEMAS.computeIfAbsent(kind, k -> JsonTree.readResource(schemaResource(k)));
+    return JsonSchemas.resource(schemaResource(kind));
   }
 
   /** The openAPIV3Schema of {@code kind}'s served version inside a parsed Promise. */

@@ -2,7 +2,7 @@ package tech.integratn.pipeline.read;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.kind.PromiseKind;
 
 /** One resource request as Kratix hands it over: its kind and the parsed object. */
 public record Request(PromiseKind kind, Map<String, Object> object) {

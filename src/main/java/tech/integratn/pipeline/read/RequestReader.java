@@ -18,9 +18,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import tech.integratn.pipeline.ExitCode;
-import tech.integratn.pipeline.PipelineException;
-import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.failure.ExitCode;
+import tech.integratn.pipeline.failure.PipelineException;
+import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.yaml.Yaml;
 
 /**

@@ -9,9 +9,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import tech.integratn.pipeline.PipelineException;
-import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.failure.PipelineException;
+import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.schema.JsonSchemas;
 import tech.integratn.pipeline.schema.JsonTree;
 
@@ -21,8 +20,6 @@ import tech.integratn.pipeline.schema.JsonTree;
  * the {@code x-kubernetes-*} extensions are annotations to it.
  */
 public final class SchemaValidator {
-  private static final Map<PromiseKind, Schema> COMPILED = new ConcurrentHashMap<>();
-  private static final Map<PromiseKind, Schema> STRICT = new ConcurrentHashMap<>();
   /** Reported at most: a request with more has a bigger problem than its fields. */
   private static final int MAX_PROBLEMS = 20;
 
@@ -43,9 +40,10 @@ public final class SchemaValidator {
     JsonNode crdSchema = CrdSchema.of(request.kind());
     Object cleaned = NullFields.strip(request.object(), crdSchema);
     JsonNode instance = JsonTree.of(cleaned);
-    Schema schema = (strict ? STRICT : COMPILED).computeIfAbsent(request.kind(), kind ->
-        JsonSchemas.compile(strict ? closed(crdSchema) : crdSchema, SpecificationVersion.DRAFT_4,
-            "urn:crd:" + kind.promise() + (strict ? ":strict" : "")));
+    Schema schema = strict
+        ? JsonSchemas.compiled(CrdSchema.id(request.kind()) + ":strict",
+            SpecificationVersion.DRAFT_4, () -> closed(crdSchema))
+        : CrdSchema.compiled(request.kind());
     List<Error> errors = schema.validate(instance);
     if (!errors.isEmpty()) {
       List<PipelineException.Problem> problems = new ArrayList<>();

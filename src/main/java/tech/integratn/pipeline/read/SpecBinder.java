@@ -10,14 +10,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tech.integratn.pipeline.PipelineException;
+import tech.integratn.pipeline.failure.PipelineException;
+import tech.integratn.pipeline.yaml.Tree;
 
 /**
  * Binds a validated {@code spec} map to its typed record, component by component: records,
  * strings, integers, booleans, string-keyed maps and lists, and free-form values ({@code Object},
  * copied with their keys as text). The CRD schema has already checked every type, so a mismatch
  * here is a bug, not a user mistake. Fields the CRD does not know are ignored, as the API server
- * prunes them; absent and null fields bind to null.
+ * prunes them; absent and null fields bind to null, except sections (records), which bind to an
+ * empty record.
  *
  * <p>Not Jackson's {@code convertValue}: data binding's first use costs ~60 ms CPU of reflection
  * and class set-up per pod, a tenth of a cold render, for what these few shapes need.
@@ -35,12 +37,13 @@ public final class SpecBinder {
   }
 
   private static Object value(Object raw, Type type, String path) {
-    if (raw == null) {
-      return null;
-    }
     Class<?> target = rawClass(type);
+    if (raw == null) {
+      // An absent section is an empty one, so a resolver reads spec.a().b() without null checks.
+      return target.isRecord() ? record(Map.of(), target, path) : null;
+    }
     if (target == Object.class) {
-      return freeForm(raw);
+      return Tree.copy(raw);
     }
     if (target.isRecord()) {
       return record(expect(raw, Map.class, path), target, path);
@@ -104,21 +107,6 @@ public final class SpecBinder {
         | InvocationTargetException e) {
       throw new IllegalStateException("cannot build " + type.getName() + " at " + path, e);
     }
-  }
-
-  /** A deep copy with every map key as text, as a JSON-shaped value has. */
-  private static Object freeForm(Object raw) {
-    if (raw instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach((key, child) -> copy.put(String.valueOf(key), freeForm(child)));
-      return copy;
-    }
-    if (raw instanceof List<?> list) {
-      List<Object> copy = new ArrayList<>(list.size());
-      list.forEach(child -> copy.add(freeForm(child)));
-      return copy;
-    }
-    return raw;
   }
 
   private static <T> T expect(Object raw, Class<T> type, String path) {

@@ -7,11 +7,11 @@ import java.util.Map;
 public final class SubRequestSpecs {
   private SubRequestSpecs() {}
 
-  public record Core(String name, String targetNamespace, String valuesYaml) {}
+  public record CoreSpec(String name, String targetNamespace, String valuesYaml) {}
 
-  public record Coredns(String name, String targetNamespace, String clusterDomain) {}
+  public record CorednsSpec(String name, String targetNamespace, String clusterDomain) {}
 
-  public record KubeconfigSync(
+  public record KubeconfigSyncSpec(
       String name,
       String targetNamespace,
       String kubeconfigSyncJobName,
@@ -20,16 +20,16 @@ public final class SubRequestSpecs {
       Integer apiPort,
       String serverUrl) {}
 
-  public record KubeconfigExternalSecret(String name, String targetNamespace, String onepasswordItem) {}
+  public record KubeconfigExternalSecretSpec(String name, String targetNamespace, String onepasswordItem) {}
 
-  public record ClusterRegistration(
+  public record ClusterRegistrationSpec(
       String name,
       String argocdNamespace,
       String onepasswordItem,
       Map<String, String> labels,
       Map<String, String> annotations) {}
 
-  public record Project(
+  public record ProjectSpec(
       String name,
       String namespace,
       String description,
@@ -40,7 +40,7 @@ public final class SubRequestSpecs {
       List<Map<String, Object>> clusterResourceWhitelist,
       List<Map<String, Object>> namespaceResourceWhitelist) {}
 
-  public record Application(
+  public record ApplicationSpec(
       String name,
       String namespace,
       Map<String, String> annotations,

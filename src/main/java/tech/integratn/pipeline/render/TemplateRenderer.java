@@ -20,9 +20,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tech.integratn.pipeline.ExitCode;
-import tech.integratn.pipeline.PipelineException;
-import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.failure.ExitCode;
+import tech.integratn.pipeline.failure.PipelineException;
+import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.settings.PlatformSettings;
 
 /**

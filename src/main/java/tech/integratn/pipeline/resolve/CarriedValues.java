@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import tech.integratn.pipeline.PipelineException;
+import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.guard.GoTemplate;
 import tech.integratn.pipeline.guard.OutputGuard;
 import tech.integratn.pipeline.yaml.Yaml;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import tech.integratn.pipeline.PipelineException;
+import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.schema.JsonSchemas;
 import tech.integratn.pipeline.schema.JsonTree;
 import tech.integratn.pipeline.settings.PlatformSettings;
@@ -18,7 +18,6 @@ import tech.integratn.pipeline.settings.PlatformSettings;
  * chart version (bundled for the versions we support), as the chart itself will at install time.
  */
 public final class ChartValuesCheck {
-  private static final Map<String, Schema> COMPILED = new ConcurrentHashMap<>();
   /**
    * Values already found valid, per schema: direct mode checks the orchestrator's values, then
    * the same values again in its ArgoCDApplication part; a verdict cannot change in one JVM.
@@ -39,11 +38,12 @@ public final class ChartValuesCheck {
     Schema schema;
     String checkedAs;
     if (resource.isPresent()) {
-      schema = COMPILED.computeIfAbsent(resource.get(), ChartValuesCheck::compileResource);
+      schema = JsonSchemas.compiled("urn:" + resource.get(), SpecificationVersion.DRAFT_2020_12,
+          () -> JsonSchemas.resource(resource.get()));
       checkedAs = ChartReleases.normalise(targetRevision);
     } else if (extraSchema.isPresent() && ChartReleases.isNewerThanBundled(targetRevision)) {
-      schema = COMPILED.computeIfAbsent("file:" + extraSchema.get(),
-          key -> compile(readSchemaFile(extraSchema.get()), key));
+      schema = JsonSchemas.compiled("file:" + extraSchema.get(), SpecificationVersion.DRAFT_2020_12,
+          () -> readSchemaFile(extraSchema.get()));
       checkedAs = ChartReleases.normalise(targetRevision) + " (schema " + extraSchema.get() + ")";
     } else if (ChartReleases.isNewerThanBundled(targetRevision)) {
       return Optional.of("warning: vcluster chart " + targetRevision + " is newer than the newest "
@@ -83,17 +83,10 @@ public final class ChartValuesCheck {
     try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
       return JsonTree.read(in);
     } catch (java.io.IOException | RuntimeException e) {
-      throw new PipelineException(tech.integratn.pipeline.ExitCode.USAGE, "The settings' "
+      throw new PipelineException(tech.integratn.pipeline.failure.ExitCode.USAGE, "The settings' "
           + "chart.valuesSchemaFile " + file + " cannot be read as JSON (" + e.getMessage()
           + "). Point it at the chart release's values.schema.json.");
     }
   }
 
-  private static Schema compileResource(String resource) {
-    return compile(JsonTree.readResource(resource), "urn:" + resource);
-  }
-
-  private static Schema compile(com.fasterxml.jackson.databind.JsonNode schema, String id) {
-    return JsonSchemas.compile(schema, SpecificationVersion.DRAFT_2020_12, id);
-  }
 }

@@ -1,7 +1,9 @@
 package tech.integratn.pipeline.resolve;
 
-import static tech.integratn.pipeline.resolve.Tree.list;
-import static tech.integratn.pipeline.resolve.Tree.map;
+import tech.integratn.pipeline.yaml.Tree;
+
+import static tech.integratn.pipeline.yaml.Tree.list;
+import static tech.integratn.pipeline.yaml.Tree.map;
 
 import java.util.Map;
 
@@ -15,7 +17,7 @@ final class HelmValues {
   record Inputs(
       Identity identity,
       ControlPlane controlPlane,
-      Orchestrator.Endpoint endpoint,
+      OrchestratorModel.Endpoint endpoint,
       String clusterDomain,
       ChartFeatures chart,
       Selectors selectors,
@@ -24,12 +26,12 @@ final class HelmValues {
   record Identity(String name, String targetNamespace, String environment) {}
 
   /** The control plane's size: replicas, resources, persistence and CoreDNS replicas. */
-  record ControlPlane(String image, String k8sVersion, int replicas, Resources resources,
-      Persistence persistence, int corednsReplicas) {}
+  record ControlPlane(String image, String k8sVersion, int replicas, ResourcesValues resources,
+      PersistenceValues persistence, int corednsReplicas) {}
 
-  record Resources(String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit) {}
+  record ResourcesValues(String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit) {}
 
-  record Persistence(boolean enabled, String size, String storageClass) {}
+  record PersistenceValues(boolean enabled, String size, String storageClass) {}
 
   record Selectors(Map<String, String> clusterStore, Map<String, String> clusterIssuer) {}
 

@@ -2,8 +2,8 @@ package tech.integratn.pipeline.resolve;
 
 import static tech.integratn.pipeline.resolve.Defaults.or;
 
-import tech.integratn.pipeline.BuildInfo;
-import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.settings.BuildInfo;
+import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.read.SubRequestSpecs;
 import tech.integratn.pipeline.settings.PlatformSettings;
@@ -17,7 +17,7 @@ public final class KubeconfigSyncResolver {
   static final int JOB_PREFIX_LENGTH = 54;
 
   /** Template model of the sync Job and the ExternalSecret of its 1Password Connect token. */
-  public record KubeconfigSync(
+  public record KubeconfigSyncModel(
       String name,
       String targetNamespace,
       String jobNamePrefix,
@@ -30,7 +30,7 @@ public final class KubeconfigSyncResolver {
 
   private KubeconfigSyncResolver() {}
 
-  public static Resolution resolve(Request request, SubRequestSpecs.KubeconfigSync spec,
+  public static Resolution resolve(Request request, SubRequestSpecs.KubeconfigSyncSpec spec,
       PlatformSettings platform) {
     String name = spec.name();
     int apiPort = or(spec.apiPort(), Defaults.API_PORT);
@@ -38,7 +38,7 @@ public final class KubeconfigSyncResolver {
     String serverUrl = or(spec.serverUrl(),
         hostname.isEmpty() ? "" : Names.serverUrl(hostname, apiPort));
     String image = platform.images().kubeconfigSync();
-    KubeconfigSync model = new KubeconfigSync(
+    KubeconfigSyncModel model = new KubeconfigSyncModel(
         name,
         spec.targetNamespace(),
         prefix(or(spec.kubeconfigSyncJobName(), Names.kubeconfigSyncJob(name, ""))),

@@ -1,17 +1,17 @@
 package tech.integratn.pipeline.resolve;
 
+import tech.integratn.pipeline.yaml.Tree;
+
 import static tech.integratn.pipeline.resolve.Defaults.or;
-import static tech.integratn.pipeline.resolve.Tree.list;
-import static tech.integratn.pipeline.resolve.Tree.map;
+import static tech.integratn.pipeline.yaml.Tree.list;
+import static tech.integratn.pipeline.yaml.Tree.map;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import tech.integratn.pipeline.PipelineException;
-import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.failure.PipelineException;
+import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.read.OrchestratorSpec;
 import tech.integratn.pipeline.read.OrchestratorSpec.Argocd;
 import tech.integratn.pipeline.read.OrchestratorSpec.ArgocdApplication;
@@ -31,7 +31,7 @@ public final class OrchestratorResolver {
 
   public static Resolution resolve(Request request, OrchestratorSpec spec,
       PlatformSettings platform) {
-    Orchestrator resolved = settle(request, spec, platform);
+    OrchestratorModel resolved = settle(request, spec, platform);
     List<String> warnings = ChartValuesCheck.check(resolved.values().tree(),
             resolved.application().targetRevision(),
             "spec.vcluster.helmOverrides / backingStore / exportKubeConfig",
@@ -41,8 +41,8 @@ public final class OrchestratorResolver {
   }
 
   /** What Kratix copies onto the resource's status: a readable message and what comes next. */
-  static Map<String, Object> status(Orchestrator o) {
-    Orchestrator.Names names = o.names();
+  static Map<String, Object> status(OrchestratorModel o) {
+    OrchestratorModel.Naming names = o.names();
     return map(
         "message", "vcluster " + names.name() + " rendered: API " + o.endpoint().serverUrl()
             + ", chart " + o.application().chart() + " " + o.application().targetRevision()
@@ -67,54 +67,38 @@ public final class OrchestratorResolver {
     return request.kind().promise();
   }
 
-  /** The request's sections, each present (empty when the user left it out). */
-  private record Sections(VCluster vcluster, Exposure exposure, Integrations integrations,
-      Argocd argocd, ArgocdApplication application) {
-    static Sections of(OrchestratorSpec spec) {
-      VCluster vc = orEmpty(spec.vcluster(), () -> new VCluster(null, null, null, null, null,
-          null, null, null, null, null, null));
-      Integrations integrations = orEmpty(spec.integrations(),
-          () -> new Integrations(null, null, null));
-      return new Sections(vc,
-          orEmpty(spec.exposure(), () -> new Exposure(null, null, null, null)),
-          integrations,
-          orEmpty(integrations.argocd(), () -> new Argocd(null, null, null, null)),
-          orEmpty(spec.argocdApplication(),
-              () -> new ArgocdApplication(null, null, null, null, null)));
-    }
-  }
-
-  static Orchestrator settle(Request request, OrchestratorSpec spec, PlatformSettings platform) {
-    Sections s = Sections.of(spec);
-    Preset preset = Preset.byId(or(s.vcluster().preset(), Defaults.PRESET));
+  static OrchestratorModel settle(Request request, OrchestratorSpec spec, PlatformSettings platform) {
+    VCluster vcluster = spec.vcluster();
+    Argocd argocd = spec.integrations().argocd();
+    Preset preset = Preset.byId(or(vcluster.preset(), Defaults.PRESET));
     String baseDomain = baseDomain(request.annotations().get(Defaults.ANNOTATION_BASE_DOMAIN),
         platform.baseDomain());
-    String environment = or(s.argocd().environment(),
+    String environment = or(argocd.environment(),
         preset == Preset.PROD ? Defaults.ENVIRONMENT_PROD : Defaults.ENVIRONMENT_OTHER);
-    Orchestrator.Names names = names(request, spec);
-    Orchestrator.Endpoint endpoint = endpoint(s.exposure(), names.name(), baseDomain);
-    Orchestrator.Application application = application(s.application(), platform);
-    String clusterDomain = clusterDomain(s.vcluster());
+    OrchestratorModel.Naming names = names(request, spec);
+    OrchestratorModel.Endpoint endpoint = endpoint(spec.exposure(), names.name(), baseDomain);
+    OrchestratorModel.ChartApplication application = application(spec.argocdApplication(), platform);
+    String clusterDomain = clusterDomain(vcluster);
     Map<String, Object> helmValues = CarriedValues.normalise(HelmValues.build(new HelmValues.Inputs(
         new HelmValues.Identity(names.name(), names.targetNamespace(), environment),
-        controlPlane(s.vcluster(), preset, platform.images().vclusterControlPlane()),
+        controlPlane(vcluster, preset, platform.images().vclusterControlPlane()),
         endpoint,
         clusterDomain,
         ChartFeatures.of(application.targetRevision()),
-        selectors(s.integrations(), platform),
-        new HelmValues.UserValues(s.vcluster().backingStore(), s.vcluster().exportKubeConfig(),
-            s.vcluster().helmOverrides()))), "spec.vcluster.helmOverrides");
-    return new Orchestrator(names, endpoint, application,
-        new Orchestrator.Values(helmValues, Yaml.document(helmValues)),
-        registration(s.argocd(), names.name(), environment, baseDomain, platform),
+        selectors(spec.integrations(), platform),
+        new HelmValues.UserValues(vcluster.backingStore(), vcluster.exportKubeConfig(),
+            vcluster.helmOverrides()))), "spec.vcluster.helmOverrides");
+    return new OrchestratorModel(names, endpoint, application,
+        new OrchestratorModel.ChartValues(helmValues, Yaml.document(helmValues)),
+        registration(argocd, names.name(), environment, baseDomain, platform),
         preset.id(), clusterDomain, componentLabels(request));
   }
 
-  private static Orchestrator.Names names(Request request, OrchestratorSpec spec) {
+  private static OrchestratorModel.Naming names(Request request, OrchestratorSpec spec) {
     String name = spec.name();
     String token = request.annotations().getOrDefault(Defaults.ANNOTATION_RECONCILE_AT, "")
         .replaceAll("[^0-9]", "");
-    return new Orchestrator.Names(name, request.namespace(),
+    return new OrchestratorModel.Naming(name, request.namespace(),
         or(spec.targetNamespace(), request.namespace()),
         or(spec.projectName(), Names.argocdProject(name)),
         Names.argocdApplication(name),
@@ -122,20 +106,20 @@ public final class OrchestratorResolver {
         Names.kubeconfigSyncJob(name, token));
   }
 
-  private static Orchestrator.Endpoint endpoint(Exposure exposure, String name, String baseDomain) {
+  private static OrchestratorModel.Endpoint endpoint(Exposure exposure, String name, String baseDomain) {
     String hostname = or(exposure.hostname(), name + "." + baseDomain);
     int apiPort = or(exposure.apiPort(), Defaults.API_PORT);
-    return new Orchestrator.Endpoint(hostname, vip(exposure), apiPort,
+    return new OrchestratorModel.Endpoint(hostname, vip(exposure), apiPort,
         Names.serverUrl(hostname, apiPort));
   }
 
-  private static Orchestrator.Application application(ArgocdApplication app,
+  private static OrchestratorModel.ChartApplication application(ArgocdApplication app,
       PlatformSettings platform) {
     Map<String, Object> syncPolicy = Tree.merge(
         map("automated", map("selfHeal", true, "prune", true),
             "syncOptions", list("CreateNamespace=true")),
         app.syncPolicy());
-    return new Orchestrator.Application(platform.argocd().namespace(),
+    return new OrchestratorModel.ChartApplication(platform.argocd().namespace(),
         or(app.repoURL(), platform.chart().repoURL()),
         or(app.chart(), platform.chart().name()),
         or(app.targetRevision(), platform.chart().version()),
@@ -144,19 +128,17 @@ public final class OrchestratorResolver {
   }
 
   private static HelmValues.ControlPlane controlPlane(VCluster vc, Preset preset, String image) {
-    OrchestratorSpec.Persistence persistence = orEmpty(vc.persistence(),
-        () -> new OrchestratorSpec.Persistence(null, null, null));
-    int corednsReplicas = vc.coredns() == null ? preset.corednsReplicas
-        : or(vc.coredns().replicas(), preset.corednsReplicas);
+    OrchestratorSpec.Persistence persistence = vc.persistence();
+    int corednsReplicas = or(vc.coredns().replicas(), preset.corednsReplicas);
     return new HelmValues.ControlPlane(image,
         or(vc.k8sVersion(), Defaults.K8S_VERSION),
         or(vc.replicas(), preset.replicas),
-        new HelmValues.Resources(
+        new HelmValues.ResourcesValues(
             quantity(vc, OrchestratorSpec.Resources::requests, Quantities::cpu, preset.cpuRequest),
             quantity(vc, OrchestratorSpec.Resources::requests, Quantities::memory, preset.memoryRequest),
             quantity(vc, OrchestratorSpec.Resources::limits, Quantities::cpu, preset.cpuLimit),
             quantity(vc, OrchestratorSpec.Resources::limits, Quantities::memory, preset.memoryLimit)),
-        new HelmValues.Persistence(or(persistence.enabled(), preset.persistenceEnabled),
+        new HelmValues.PersistenceValues(or(persistence.enabled(), preset.persistenceEnabled),
             or(persistence.size(), preset.persistenceSize), persistence.storageClass()),
         corednsReplicas);
   }
@@ -165,32 +147,30 @@ public final class OrchestratorResolver {
   private static HelmValues.Selectors selectors(Integrations integrations,
       PlatformSettings platform) {
     return new HelmValues.Selectors(
-        selector(integrations.externalSecrets() == null ? null
-            : integrations.externalSecrets().clusterStoreSelectorLabels(),
+        selector(integrations.externalSecrets().clusterStoreSelectorLabels(),
             platform.externalSecrets().storeSelector()),
-        selector(integrations.certManager() == null ? null
-            : integrations.certManager().clusterIssuerSelectorLabels(),
+        selector(integrations.certManager().clusterIssuerSelectorLabels(),
             platform.certManager().issuerSelectorLabels()));
   }
 
-  private static Orchestrator.Registration registration(Argocd argocd, String name,
+  private static OrchestratorModel.Registration registration(Argocd argocd, String name,
       String environment, String baseDomain, PlatformSettings platform) {
-    WorkloadRepo repo = orEmpty(argocd.workloadRepo(), () -> new WorkloadRepo(null, null, null, null));
+    WorkloadRepo repo = argocd.workloadRepo();
     PlatformSettings.Repository workloads = platform.workloadRepo();
     PlatformSettings.Repository workload = new PlatformSettings.Repository(
         or(repo.url(), workloads.url()), or(repo.basePath(), workloads.basePath()),
         or(repo.path(), workloads.path()), or(repo.revision(), workloads.revision()));
-    ClusterRegistration.refuseReserved(argocd.clusterLabels(), true,
+    ClusterRegistrationRules.refuseReserved(argocd.clusterLabels(), true,
         "spec.integrations.argocd.clusterLabels");
-    ClusterRegistration.refuseReserved(argocd.clusterAnnotations(), false,
+    ClusterRegistrationRules.refuseReserved(argocd.clusterAnnotations(), false,
         "spec.integrations.argocd.clusterAnnotations");
-    ClusterRegistration.refuseTemplates(argocd.clusterLabels(),
+    ClusterRegistrationRules.refuseTemplates(argocd.clusterLabels(),
         "spec.integrations.argocd.clusterLabels");
-    ClusterRegistration.refuseTemplates(argocd.clusterAnnotations(),
+    ClusterRegistrationRules.refuseTemplates(argocd.clusterAnnotations(),
         "spec.integrations.argocd.clusterAnnotations");
-    return new Orchestrator.Registration(environment, baseDomain,
-        Tree.merge(ClusterRegistration.labels(name, environment), argocd.clusterLabels()),
-        Tree.merge(ClusterRegistration.annotations(name, environment, baseDomain, workload,
+    return new OrchestratorModel.Registration(environment, baseDomain,
+        Tree.merge(ClusterRegistrationRules.labels(name, environment), argocd.clusterLabels()),
+        Tree.merge(ClusterRegistrationRules.annotations(name, environment, baseDomain, workload,
             platform.addonsRepo()), argocd.clusterAnnotations()));
   }
 
@@ -226,16 +206,12 @@ public final class OrchestratorResolver {
   }
 
   private static String clusterDomain(VCluster vc) {
-    return vc.networking() == null ? Defaults.CLUSTER_DOMAIN
-        : or(vc.networking().clusterDomain(), Defaults.CLUSTER_DOMAIN);
+    return or(vc.networking().clusterDomain(), Defaults.CLUSTER_DOMAIN);
   }
 
   private static String quantity(VCluster vc,
       Function<OrchestratorSpec.Resources, Quantities> group,
       Function<Quantities, String> field, String presetValue) {
-    if (vc.resources() == null || group.apply(vc.resources()) == null) {
-      return presetValue;
-    }
     return or(field.apply(group.apply(vc.resources())), presetValue);
   }
 
@@ -266,9 +242,5 @@ public final class OrchestratorResolver {
 
   private static Map<String, String> selector(Map<String, String> given, Map<String, String> fallback) {
     return given == null || given.isEmpty() ? fallback : given;
-  }
-
-  private static <T> T orEmpty(T value, Supplier<T> empty) {
-    return Objects.requireNonNullElseGet(value, empty);
   }
 }

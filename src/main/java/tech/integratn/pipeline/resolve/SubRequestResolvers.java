@@ -1,11 +1,11 @@
 package tech.integratn.pipeline.resolve;
 
 import static tech.integratn.pipeline.resolve.Defaults.or;
-import static tech.integratn.pipeline.resolve.Tree.map;
+import static tech.integratn.pipeline.yaml.Tree.map;
 
 import java.util.List;
 import java.util.Map;
-import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.read.SubRequestSpecs;
 import tech.integratn.pipeline.settings.PlatformSettings;
@@ -21,12 +21,12 @@ public final class SubRequestResolvers {
   private SubRequestResolvers() {}
 
   /** Template model of a VClusterCore, which owns the vcluster's Namespace. */
-  public record Core(String name, String targetNamespace, String valuesYaml,
+  public record CoreModel(String name, String targetNamespace, String valuesYaml,
       Map<String, String> namespaceLabels) {}
 
-  public static Resolution core(Request request, SubRequestSpecs.Core spec,
+  public static Resolution core(Request request, SubRequestSpecs.CoreSpec spec,
       PlatformSettings platform) {
-    Core model = new Core(spec.name(), spec.targetNamespace(),
+    CoreModel model = new CoreModel(spec.name(), spec.targetNamespace(),
         CarriedValues.valuesText(or(spec.valuesYaml(), ""), "spec.valuesYaml"),
         namespaceLabels(request, spec.name()));
     return new Resolution(model,
@@ -59,24 +59,24 @@ public final class SubRequestResolvers {
   }
 
   /** Template model of a VClusterCoredns. */
-  public record Coredns(String name, String targetNamespace, String corefile) {}
+  public record CorednsModel(String name, String targetNamespace, String corefile) {}
 
-  public static Resolution coredns(Request request, SubRequestSpecs.Coredns spec,
+  public static Resolution coredns(Request request, SubRequestSpecs.CorednsSpec spec,
       PlatformSettings platform) {
-    Coredns model = new Coredns(spec.name(), spec.targetNamespace(),
+    CorednsModel model = new CorednsModel(spec.name(), spec.targetNamespace(),
         Corefile.forDomain(or(spec.clusterDomain(), Defaults.CLUSTER_DOMAIN)));
     return new Resolution(model,
         SubRequestStatus.of(PromiseKind.VCLUSTER_COREDNS, spec.name(), spec.targetNamespace()));
   }
 
   /** Template model of a VClusterKubeconfigExternalSecret. */
-  public record KubeconfigExternalSecret(String name, String targetNamespace,
+  public record KubeconfigExternalSecretModel(String name, String targetNamespace,
       String externalSecretName, String secretName, String onepasswordItem) {}
 
-  public static Resolution kubeconfigExternalSecret(Request request, SubRequestSpecs.KubeconfigExternalSecret spec,
+  public static Resolution kubeconfigExternalSecret(Request request, SubRequestSpecs.KubeconfigExternalSecretSpec spec,
       PlatformSettings platform) {
     String name = spec.name();
-    KubeconfigExternalSecret model = new KubeconfigExternalSecret(name, spec.targetNamespace(),
+    KubeconfigExternalSecretModel model = new KubeconfigExternalSecretModel(name, spec.targetNamespace(),
         Names.kubeconfigExternalSecret(name), Names.kubeconfigSecret(name),
         or(spec.onepasswordItem(), Names.onepasswordItem(name)));
     return new Resolution(model, SubRequestStatus.of(
@@ -84,42 +84,42 @@ public final class SubRequestResolvers {
   }
 
   /** Template model of a VClusterArgoCDClusterRegistration. */
-  public record ClusterRegistration(String name, String argocdNamespace, String externalSecretName,
+  public record ClusterRegistrationModel(String name, String argocdNamespace, String externalSecretName,
       String secretName, String onepasswordItem, Map<String, String> labels,
       Map<String, String> annotations) {}
 
-  public static Resolution clusterRegistration(Request request, SubRequestSpecs.ClusterRegistration spec,
+  public static Resolution clusterRegistration(Request request, SubRequestSpecs.ClusterRegistrationSpec spec,
       PlatformSettings platform) {
     String name = spec.name();
     String namespace = or(spec.argocdNamespace(), platform.argocd().namespace());
     Map<String, String> labels = new java.util.LinkedHashMap<>(or(spec.labels(), Map.of()));
     Map<String, String> annotations = or(spec.annotations(), Map.of());
-    tech.integratn.pipeline.resolve.ClusterRegistration.refuseChanged(labels, Map.of(
+    tech.integratn.pipeline.resolve.ClusterRegistrationRules.refuseChanged(labels, Map.of(
         "argocd.argoproj.io/secret-type", "cluster", "akuity.io/argo-cd-cluster-name", name,
         "cluster_name", name), "spec.labels");
-    tech.integratn.pipeline.resolve.ClusterRegistration.refuseChanged(annotations, Map.of(
+    tech.integratn.pipeline.resolve.ClusterRegistrationRules.refuseChanged(annotations, Map.of(
         "managed-by", "argocd.argoproj.io", "cluster_name", name), "spec.annotations");
     // Argo CD ignores a cluster Secret without this label, whoever wrote the request.
     labels.putIfAbsent("argocd.argoproj.io/secret-type", "cluster");
-    ClusterRegistration model = new ClusterRegistration(name, namespace,
+    ClusterRegistrationModel model = new ClusterRegistrationModel(name, namespace,
         Names.argocdClusterExternalSecret(name), Names.argocdClusterSecret(name),
         or(spec.onepasswordItem(), Names.onepasswordItem(name)),
-        tech.integratn.pipeline.resolve.ClusterRegistration.asTemplateData(labels),
-        tech.integratn.pipeline.resolve.ClusterRegistration.asTemplateData(annotations));
+        tech.integratn.pipeline.resolve.ClusterRegistrationRules.asTemplateData(labels),
+        tech.integratn.pipeline.resolve.ClusterRegistrationRules.asTemplateData(annotations));
     return new Resolution(model, SubRequestStatus.of(
         PromiseKind.VCLUSTER_ARGOCD_CLUSTER_REGISTRATION, name, namespace));
   }
 
   /** Template model of an ArgoCDProject; the lists are copied from the request. */
-  public record Project(String name, String namespace, String description,
+  public record ProjectModel(String name, String namespace, String description,
       Map<String, String> annotations, Map<String, String> labels, List<String> sourceRepos,
       List<Map<String, Object>> destinations, List<Map<String, Object>> clusterResourceWhitelist,
       List<Map<String, Object>> namespaceResourceWhitelist) {}
 
-  public static Resolution project(Request request, SubRequestSpecs.Project spec,
+  public static Resolution project(Request request, SubRequestSpecs.ProjectSpec spec,
       PlatformSettings platform) {
     String namespace = or(spec.namespace(), platform.argocd().namespace());
-    Project model = new Project(spec.name(), namespace, spec.description(),
+    ProjectModel model = new ProjectModel(spec.name(), namespace, spec.description(),
         or(spec.annotations(), Map.of()), or(spec.labels(), Map.of()),
         or(spec.sourceRepos(), List.of()), or(spec.destinations(), List.of()),
         or(spec.clusterResourceWhitelist(), List.of()),
@@ -129,21 +129,21 @@ public final class SubRequestResolvers {
   }
 
   /** Template model of an ArgoCDApplication: labels and finalizers only when non-empty. */
-  public record Application(String name, String namespace, Map<String, String> annotations,
+  public record ApplicationModel(String name, String namespace, Map<String, String> annotations,
       Map<String, String> labels, List<String> finalizers, String project,
       Map<String, Object> source, Map<String, Object> destination, Map<String, Object> syncPolicy) {}
 
-  public static Resolution application(Request request, SubRequestSpecs.Application spec,
+  public static Resolution application(Request request, SubRequestSpecs.ApplicationSpec spec,
       PlatformSettings platform) {
     String namespace = or(spec.namespace(), platform.argocd().namespace());
-    Source source = or(spec.source(), new Source(null, null, null, null));
-    Helm given = or(source.helm(), new Helm(null, null));
+    Source source = spec.source();
+    Helm given = source.helm();
     Helm helm = platform.chart().name().equals(source.chart())
         ? new Helm(given.releaseName(), CarriedValues.normalise(given.valuesObject(),
             "spec.source.helm.valuesObject"))
         : given;
-    Destination destination = or(spec.destination(), new Destination(null, null));
-    Application model = new Application(spec.name(), namespace,
+    Destination destination = spec.destination();
+    ApplicationModel model = new ApplicationModel(spec.name(), namespace,
         or(spec.annotations(), Map.of()),
         spec.labels() == null || spec.labels().isEmpty() ? null : spec.labels(),
         spec.finalizers() == null || spec.finalizers().isEmpty() ? null : spec.finalizers(),

@@ -1,10 +1,10 @@
 package tech.integratn.pipeline.resolve;
 
-import static tech.integratn.pipeline.resolve.Tree.map;
+import static tech.integratn.pipeline.yaml.Tree.map;
 
 import java.util.List;
 import java.util.Map;
-import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.kind.PromiseKind;
 
 /** The short status a sub-request gets: what was rendered, and where. */
 final class SubRequestStatus {

@@ -7,10 +7,30 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
-/** Compiling JSON Schemas and naming the place of a violation, for the CRD and chart checks. */
+/**
+ * The JVM's one schema registry (every schema compiled once, by its id, and every bundled JSON
+ * resource read once), and naming the place of a violation, for the CRD, chart and document
+ * checks.
+ */
 public final class JsonSchemas {
+  private static final Map<String, Schema> COMPILED = new ConcurrentHashMap<>();
+  private static final Map<String, JsonNode> RESOURCES = new ConcurrentHashMap<>();
+
   private JsonSchemas() {}
+
+  /** The schema named {@code id}, compiled from {@code source} the first time it is asked for. */
+  public static Schema compiled(String id, SpecificationVersion dialect, Supplier<JsonNode> source) {
+    return COMPILED.computeIfAbsent(id, key -> compile(source.get(), dialect, key));
+  }
+
+  /** A JSON resource of the jar, read once; callers never change it. */
+  public static JsonNode resource(String name) {
+    return RESOURCES.computeIfAbsent(name, JsonTree::readResource);
+  }
 
   public static Schema compile(JsonNode schema, SpecificationVersion dialect, String id) {
     return SchemaRegistry.withDefaultDialect(dialect).getSchema(SchemaLocation.of(id), schema);

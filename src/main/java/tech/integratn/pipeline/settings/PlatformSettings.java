@@ -9,9 +9,9 @@ import java.util.Map;
  */
 public record PlatformSettings(
     String baseDomain,
-    Argocd argocd,
-    ExternalSecrets externalSecrets,
-    CertManager certManager,
+    ArgocdSettings argocd,
+    ExternalSecretsSettings externalSecrets,
+    CertManagerSettings certManager,
     Onepassword onepassword,
     Repository workloadRepo,
     Repository addonsRepo,
@@ -19,13 +19,13 @@ public record PlatformSettings(
     Images images,
     Scheduling scheduling) {
 
-  public record Argocd(String namespace, String destinationServer) {}
+  public record ArgocdSettings(String namespace, String destinationServer) {}
 
   /**
    * {@code storeSelectorLabels} unset selects the store by a label that carries its name, so a
    * platform that renames the store needs no second setting.
    */
-  public record ExternalSecrets(String apiVersion, String storeName,
+  public record ExternalSecretsSettings(String apiVersion, String storeName,
       Map<String, String> storeSelectorLabels) {
     static final String STORE_NAME_LABEL = "integratn.tech/cluster-secret-store";
 
@@ -35,7 +35,7 @@ public record PlatformSettings(
     }
   }
 
-  public record CertManager(Map<String, String> issuerSelectorLabels) {}
+  public record CertManagerSettings(Map<String, String> issuerSelectorLabels) {}
 
   public record Onepassword(String connectHost) {}
 

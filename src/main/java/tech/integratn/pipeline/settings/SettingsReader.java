@@ -12,12 +12,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import tech.integratn.pipeline.ExitCode;
-import tech.integratn.pipeline.PipelineException;
+import tech.integratn.pipeline.failure.ExitCode;
+import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.read.SpecBinder;
 import tech.integratn.pipeline.read.Values;
 import tech.integratn.pipeline.schema.JsonSchemas;
 import tech.integratn.pipeline.schema.JsonTree;
+import tech.integratn.pipeline.yaml.Tree;
 import tech.integratn.pipeline.yaml.Yaml;
 
 /**
@@ -48,12 +49,6 @@ public final class SettingsReader {
     static final String DEFAULTS_TEXT = defaultsText();
     static final Map<String, Object> DEFAULTS_TREE = defaultsTree();
     static final PlatformSettings DEFAULTS = bind(DEFAULTS_TREE);
-  }
-
-  /** Apart from the defaults: a render without a settings file never compiles the schema. */
-  private static final class Compiled {
-    static final Schema SCHEMA = JsonSchemas.compile(JsonTree.readResource(SettingsReader.SCHEMA),
-        SpecificationVersion.DRAFT_2020_12, "urn:vcluster-pipeline:settings");
   }
 
   /**
@@ -119,7 +114,10 @@ public final class SettingsReader {
   /** Settings text from {@code where} (a file, or the variable the promise sets). */
   public static PlatformSettings read(String text, String where) {
     Map<String, Object> given = parse(text, where);
-    List<Error> errors = Compiled.SCHEMA.validate(JsonTree.of(given));
+    // Compiled on first use: a render without a settings document never compiles it.
+    Schema schema = JsonSchemas.compiled("urn:vcluster-pipeline:settings",
+        SpecificationVersion.DRAFT_2020_12, () -> JsonSchemas.resource(SCHEMA));
+    List<Error> errors = schema.validate(JsonTree.of(given));
     if (!errors.isEmpty()) {
       Error error = errors.get(0);
       String path = JsonSchemas.keyPath(error);
@@ -137,7 +135,7 @@ public final class SettingsReader {
           + JsonSchemas.message(error) + "). The README's settings table lists every key and "
           + "what it takes.");
     }
-    return bind(merge(Loaded.DEFAULTS_TREE, given));
+    return bind(Tree.merge(Loaded.DEFAULTS_TREE, given, Tree.Rule.SETTINGS));
   }
 
   private static String readFile(Path file) {
@@ -209,20 +207,6 @@ public final class SettingsReader {
 
   private static PipelineException invalid(String where, String problem) {
     return new PipelineException(ExitCode.USAGE, "Invalid settings " + where + ": " + problem);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> over) {
-    Map<String, Object> merged = new java.util.LinkedHashMap<>(base);
-    over.forEach((key, value) -> {
-      if (value instanceof Map<?, ?> overMap && merged.get(key) instanceof Map<?, ?> baseMap
-          && !key.endsWith("Labels")) {
-        merged.put(key, merge((Map<String, Object>) baseMap, (Map<String, Object>) overMap));
-      } else if (value != null) {
-        merged.put(key, value);
-      }
-    });
-    return merged;
   }
 
   private static PlatformSettings bind(Map<String, Object> tree) {

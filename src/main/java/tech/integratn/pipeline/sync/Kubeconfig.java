@@ -1,10 +1,12 @@
 package tech.integratn.pipeline.sync;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tech.integratn.pipeline.ExitCode;
-import tech.integratn.pipeline.PipelineException;
+import tech.integratn.pipeline.failure.ExitCode;
+import tech.integratn.pipeline.failure.PipelineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tech.integratn.pipeline.yaml.Yaml;
 
@@ -17,6 +19,7 @@ import tech.integratn.pipeline.yaml.Yaml;
 public record Kubeconfig(String server, String caData, String token, String certData,
     String keyData) {
   private static final int MAX_CODE_POINTS = 1024 * 1024;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   public static Kubeconfig parse(String text, String source) {
     if (text.isBlank()) {
@@ -60,16 +63,15 @@ public record Kubeconfig(String server, String caData, String token, String cert
    * bearer token when there is one, else the client certificate and key; with the CA always.
    */
   public String argocdConfig() {
-    StringBuilder json = new StringBuilder("{");
+    ObjectNode config = JSON.createObjectNode();
     if (!token.isEmpty()) {
-      json.append("\"bearerToken\":").append(Json.string(token)).append(',');
+      config.put("bearerToken", token);
     }
-    json.append("\"tlsClientConfig\":{\"insecure\":false,\"caData\":").append(Json.string(caData));
+    ObjectNode tls = config.putObject("tlsClientConfig").put("insecure", false).put("caData", caData);
     if (token.isEmpty()) {
-      json.append(",\"certData\":").append(Json.string(certData))
-          .append(",\"keyData\":").append(Json.string(keyData));
+      tls.put("certData", certData).put("keyData", keyData);
     }
-    return json.append("}}").toString();
+    return config.toString();
   }
 
   /** The entry of {@code list} named {@code name}, else its first entry. */

@@ -17,8 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import tech.integratn.pipeline.ExitCode;
-import tech.integratn.pipeline.PipelineException;
+import tech.integratn.pipeline.failure.ExitCode;
+import tech.integratn.pipeline.failure.PipelineException;
 
 /**
  * Copies a vcluster's kubeconfig into 1Password, with the Argo CD cluster config made from it:
@@ -35,7 +35,7 @@ public final class KubeconfigSync {
   static final int MAX_KUBECONFIG_BYTES = 1024 * 1024;
 
   /** What the Job passes: from its environment, which the rendered Job sets. */
-  public record Request(Path kubeconfig, Duration waitForKubeconfig, String vcluster,
+  public record Job(Path kubeconfig, Duration waitForKubeconfig, String vcluster,
       String namespace, String serverUrl, String itemTitle, String vault) {}
 
   private final OnePasswordConnect connect;
@@ -46,7 +46,7 @@ public final class KubeconfigSync {
     this.log = log;
   }
 
-  public void run(Request request) {
+  public void run(Job request) {
     String text = readWhenThere(request.kubeconfig(), request.waitForKubeconfig());
     Kubeconfig kubeconfig = Kubeconfig.parse(text, request.kubeconfig().toString());
     connect.hide(text, kubeconfig.token(), kubeconfig.certData(), kubeconfig.keyData(),
@@ -187,7 +187,7 @@ public final class KubeconfigSync {
     return ids;
   }
 
-  private static ObjectNode item(String vaultId, Request request, String kubeconfig,
+  private static ObjectNode item(String vaultId, Job request, String kubeconfig,
       String server, String argocdConfig) {
     ObjectNode item = JSON.createObjectNode();
     item.putObject("vault").put("id", vaultId);

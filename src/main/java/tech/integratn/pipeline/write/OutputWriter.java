@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import tech.integratn.pipeline.ExitCode;
-import tech.integratn.pipeline.PipelineException;
+import tech.integratn.pipeline.failure.ExitCode;
+import tech.integratn.pipeline.failure.PipelineException;
 
 /**
  * Writes a run's files all or nothing, and never anywhere but where they belong:

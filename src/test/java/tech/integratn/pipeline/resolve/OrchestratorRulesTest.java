@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import tech.integratn.pipeline.PromiseKind;
+import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.read.OrchestratorSpec;
 import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.read.SpecBinder;
@@ -112,7 +112,7 @@ class OrchestratorRulesTest {
     Request request = new Request(PromiseKind.VCLUSTER_ORCHESTRATOR, Map.of(
         "metadata", Map.of("name", "x", "namespace", "requests", "annotations", annotations),
         "spec", specMap));
-    Orchestrator resolved = OrchestratorResolver.settle(request,
+    OrchestratorModel resolved = OrchestratorResolver.settle(request,
         SpecBinder.bind(request, OrchestratorSpec.class), SettingsReader.defaults());
 
     JsonNode found = JSON.valueToTree(resolved).at(pointer);

@@ -1,10 +1,10 @@
 package tech.integratn.pipeline.resolve;
 
-import static tech.integratn.pipeline.resolve.Tree.map;
+import static tech.integratn.pipeline.yaml.Tree.map;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import tech.integratn.pipeline.PipelineException;
+import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.guard.GoTemplate;
 import tech.integratn.pipeline.settings.PlatformSettings;
 
@@ -14,7 +14,7 @@ import tech.integratn.pipeline.settings.PlatformSettings;
  * Secret only when its {@code argocd.argoproj.io/secret-type} is {@code cluster}, and the
  * cluster's name, Argo CD's manager and the base domain identify the cluster to the addons.
  */
-final class ClusterRegistration {
+final class ClusterRegistrationRules {
   /** Label keys the platform sets; any key under argocd.argoproj.io/ is Argo CD's too. */
   static final java.util.Set<String> RESERVED_LABELS = java.util.Set.of(
       "argocd.argoproj.io/secret-type", "akuity.io/argo-cd-cluster-name", "cluster_name");
@@ -23,7 +23,7 @@ final class ClusterRegistration {
       "platform.integratn.tech/base-domain-sanitized");
   private static final String ARGOCD_PREFIX = "argocd.argoproj.io/";
 
-  private ClusterRegistration() {}
+  private ClusterRegistrationRules() {}
 
   /** A request's own labels or annotations must leave the platform's keys alone (exit 3). */
   static void refuseReserved(Map<String, ?> user, boolean labels, String field) {

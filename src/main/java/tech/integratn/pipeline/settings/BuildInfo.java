@@ -1,4 +1,4 @@
-package tech.integratn.pipeline;
+package tech.integratn.pipeline.settings;
 
 import java.io.IOException;
 import java.io.InputStream;

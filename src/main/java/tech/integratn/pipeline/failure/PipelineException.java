@@ -1,4 +1,5 @@
-package tech.integratn.pipeline;
+package tech.integratn.pipeline.failure;
+
 
 /**
  * A refusal the operator or the platform user can act on: the message is one short paragraph

@@ -1,4 +1,4 @@
-package tech.integratn.pipeline;
+package tech.integratn.pipeline.failure;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

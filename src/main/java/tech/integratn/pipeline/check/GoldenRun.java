@@ -12,19 +12,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import tech.integratn.pipeline.ExitCode;
+import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.Pipeline;
-import tech.integratn.pipeline.PipelineException;
+import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.render.TemplateRenderer;
 import tech.integratn.pipeline.settings.PlatformSettings;
 import tech.integratn.pipeline.settings.SettingsReader;
 
 /**
- * {@code render test}: renders cases and compares them with their expected files, like
+ * {@code render test} and the project's own golden-file test: renders cases and compares them with their expected files, like
  * {@code kratix test pipeline} ({@code input/object.yaml} against an expected output directory,
  * and optionally the expected metadata). A differing file prints as a unified diff.
  */
-public final class PipelineTest {
+public final class GoldenRun {
   /** One case: the request, the expected output and (optional) metadata, settings if any. */
   public record Case(String name, Path input, Path expectedOutput, Path expectedMetadata,
       Optional<Path> settings) {
@@ -43,7 +43,7 @@ public final class PipelineTest {
   private final PrintStream out;
   private int scratchCount;
 
-  public PipelineTest(TemplateRenderer templates, Optional<PlatformSettings> settings,
+  public GoldenRun(TemplateRenderer templates, Optional<PlatformSettings> settings,
       Path scratch, PrintStream out) {
     this.templates = templates;
     this.settings = settings;
@@ -88,7 +88,7 @@ public final class PipelineTest {
         out.println("FAIL  " + c.name() + ": " + problems.get(0));
       }
       verdicts.add(CheckResult.of(c.name(), "case", "", c.name(), problems.stream()
-          .map(p -> new CheckResult.Problem(c.name(), p)).toList(), List.of(), List.of(),
+          .map(p -> new PipelineException.Problem(c.name(), p)).toList(), List.of(), List.of(),
           (System.nanoTime() - start) / 1e9));
     }
     long failed = verdicts.stream().filter(v -> !v.ok()).count();
