@@ -1,5 +1,6 @@
 package tech.integratn.pipeline;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -22,9 +23,10 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * Seeded mutation of every fixture input, for a time box ({@code -Dfuzz.seconds}, 60 by default).
- * The seed is fixed in a normal build, so a build is repeatable; CI ({@code CI=true}) draws a new
- * one each run and prints it; {@code -Dfuzz.seed} replays one. Mutations aim at the readers'
+ * Seeded mutation of every fixture input. A normal build runs a fixed number of mutations
+ * ({@code -Dfuzz.runs}) from a fixed seed, so it is repeatable; CI ({@code CI=true}) draws a new
+ * seed each run, prints it, and mutates for a time box ({@code -Dfuzz.seconds}, 60 by default);
+ * {@code -Dfuzz.seed} replays one. Mutations aim at the readers'
  * edges: escapes of every kind, byte-order marks, Unicode spaces and line breaks, tags, anchors
  * and aliases, flow and JSON streams, document markers with trailing characters, template
  * actions, and the hostile texts of every family. Invariants for any request: the exit code is
@@ -34,6 +36,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * A failing input is saved under {@code target/fuzz-failures/}; copy it to
  * {@code src/test/resources/fuzz-regressions/} to keep it as a regression case.
  */
+@Tag("slow")
 class FuzzTest {
   private static final Path REGRESSIONS = Fixtures.projectRoot()
       .resolve("src/test/resources/fuzz-regressions");
@@ -54,6 +57,8 @@ class FuzzTest {
       "---\u00a0", "---#", "---kind: Secret", "\n---\u3000\napiVersion: v1\nkind: Secret\n",
       "{{ \"kind: Secret\" }}", "{{ .Release.Name }}", "{{- ", " -}}", "{{/* kind: Secret */}}",
       "{{ printf \"Sec\" }}ret", "[[[[[[[[[[[[[[[[[[[[", "kind: |-\n  Secret"};
+  /** Mutations in a normal build: the same inputs every time, whatever the machine's speed. */
+  private static final int DEFAULT_RUNS = 2000;
   /** Fixed so a normal build is repeatable; CI draws a new seed each run. */
   private static final long DEFAULT_SEED = 20261130L;
 
@@ -77,17 +82,19 @@ class FuzzTest {
 
   @Test
   void mutatedFixturesHoldTheInvariants() throws IOException {
-    long seed = Long.getLong("fuzz.seed",
-        "true".equals(System.getenv("CI")) ? System.nanoTime() : DEFAULT_SEED);
+    boolean ci = "true".equals(System.getenv("CI"));
+    long seed = Long.getLong("fuzz.seed", ci ? System.nanoTime() : DEFAULT_SEED);
     System.out.println("fuzz: seed " + seed);
+    boolean timed = ci || System.getProperty("fuzz.seconds") != null;
     long deadline = System.nanoTime() + Long.getLong("fuzz.seconds", 60L) * 1_000_000_000L;
+    int limit = Integer.getInteger("fuzz.runs", timed ? Integer.MAX_VALUE : DEFAULT_RUNS);
     List<String> inputs = new ArrayList<>();
     for (Path fixture : Fixtures.cases()) {
       inputs.add(Files.readString(Fixtures.input(fixture)));
     }
     Random random = new Random(seed);
     int runs = 0;
-    while (System.nanoTime() < deadline) {
+    while (runs < limit && (!timed || System.nanoTime() < deadline)) {
       String base = inputs.get(random.nextInt(inputs.size()));
       byte[] mutated = mutate(base, random);
       String problem = check(mutated, work.resolve("run-" + runs));

@@ -1,5 +1,6 @@
 package tech.integratn.pipeline;
 
+import org.junit.jupiter.api.Tag;
 import tech.integratn.pipeline.failure.PipelineException;
 
 import tech.integratn.pipeline.failure.ExitCode;
@@ -35,6 +36,7 @@ import tech.integratn.pipeline.settings.SettingsReader;
  * every fixture, the carried-Secret attacks, the hostile texts of every family in every carrier,
  * and a seeded sample of the property test's strings.
  */
+@Tag("slow")
 class GoReaderDifferentialTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

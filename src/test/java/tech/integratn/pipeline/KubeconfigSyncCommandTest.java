@@ -1,5 +1,6 @@
 package tech.integratn.pipeline;
 
+import org.junit.jupiter.api.Tag;
 import tech.integratn.pipeline.failure.ExitCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code sync-kubeconfig}, the kubeconfig sync Job's command, against a 1Password Connect stub on
  * 127.0.0.1, run in-process with the environment the rendered Job gives it.
  */
+@Tag("slow")
 class KubeconfigSyncCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CA = b64("-----BEGIN CERTIFICATE-----\nca\n-----END CERTIFICATE-----\n");

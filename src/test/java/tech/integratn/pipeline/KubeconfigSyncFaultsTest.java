@@ -1,5 +1,6 @@
 package tech.integratn.pipeline;
 
+import org.junit.jupiter.api.Tag;
 import tech.integratn.pipeline.failure.ExitCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * holds the Connect token or any of the kubeconfig's credentials.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class KubeconfigSyncFaultsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String USER_TOKEN = "kubeconfig-bearer-token-0123456789";

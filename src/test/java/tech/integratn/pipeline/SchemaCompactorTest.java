@@ -1,5 +1,6 @@
 package tech.integratn.pipeline;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +25,7 @@ import tech.integratn.pipeline.schema.SchemaCompactor;
  * The jar ships the chart schemas without annotations; they must judge Helm values exactly as
  * the upstream files do.
  */
+@Tag("slow")
 class SchemaCompactorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

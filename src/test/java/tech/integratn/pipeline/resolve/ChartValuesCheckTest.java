@@ -1,5 +1,8 @@
-package tech.integratn.pipeline;
+package tech.integratn.pipeline.resolve;
 
+import tech.integratn.pipeline.Cli;
+import tech.integratn.pipeline.Fixtures;
+import tech.integratn.pipeline.UpstreamSchemas;
 import tech.integratn.pipeline.failure.ExitCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
