@@ -1,4 +1,5 @@
-package tech.integratn.pipeline;
+package tech.integratn.pipeline.guard;
+
 
 import tech.integratn.pipeline.failure.PipelineException;
 

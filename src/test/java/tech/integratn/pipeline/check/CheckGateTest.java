@@ -1,4 +1,6 @@
-package tech.integratn.pipeline;
+package tech.integratn.pipeline.check;
+
+import tech.integratn.pipeline.Cli;
 
 import tech.integratn.pipeline.failure.ExitCode;
 

@@ -1,4 +1,6 @@
-package tech.integratn.pipeline;
+package tech.integratn.pipeline.install;
+
+import tech.integratn.pipeline.Fixtures;
 
 import tech.integratn.pipeline.kind.PromiseKind;
 

@@ -1,4 +1,7 @@
-package tech.integratn.pipeline;
+package tech.integratn.pipeline.schema;
+
+import tech.integratn.pipeline.Fixtures;
+import tech.integratn.pipeline.UpstreamSchemas;
 
 import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,6 @@
-package tech.integratn.pipeline;
+package tech.integratn.pipeline.sync;
+
+import tech.integratn.pipeline.Cli;
 
 import org.junit.jupiter.api.Tag;
 import tech.integratn.pipeline.failure.ExitCode;

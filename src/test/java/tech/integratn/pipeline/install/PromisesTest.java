@@ -1,4 +1,8 @@
-package tech.integratn.pipeline;
+package tech.integratn.pipeline.install;
+
+import tech.integratn.pipeline.Fixtures;
+import tech.integratn.pipeline.UpstreamSchemas;
+import tech.integratn.pipeline.Cli;
 
 import tech.integratn.pipeline.kind.PromiseKind;
 

@@ -1,4 +1,4 @@
-package tech.integratn.pipeline;
+package tech.integratn.pipeline.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,7 @@
-package tech.integratn.pipeline;
+package tech.integratn.pipeline.cli;
+
+import tech.integratn.pipeline.Fixtures;
+import tech.integratn.pipeline.Cli;
 
 import tech.integratn.pipeline.failure.ExitCode;
 
