@@ -8,13 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import tech.integratn.pipeline.install.BundledPromises;
 import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.check.DocumentSchemas;
 import tech.integratn.pipeline.read.CrdSchema;
 import tech.integratn.pipeline.resolve.ChartReleases;
 import tech.integratn.pipeline.schema.JsonTree;
 import tech.integratn.pipeline.schema.SchemaCompactor;
-import tech.integratn.pipeline.yaml.Yaml;
 
 /**
  * Run by the build at process-classes, never at render time: writes the schemas a render reads
@@ -43,10 +43,7 @@ public final class BundledSchemas {
     compactAll(Path.of(args[0]), Files.createDirectories(classes.resolve(ChartReleases.DIRECTORY)));
     compactAll(Path.of(args[1]), Files.createDirectories(classes.resolve(DocumentSchemas.DIRECTORY)));
     for (PromiseKind kind : PromiseKind.values()) {
-      String promise = Files.readString(classes.resolve(CrdSchema.promiseResource(kind)),
-          StandardCharsets.UTF_8);
-      JsonNode schema = CrdSchema.openApiSchema(
-          JsonTree.of(Yaml.loadAll(promise, promise.length() + 1).get(0)), kind);
+      JsonNode schema = CrdSchema.openApiSchema(JsonTree.of(BundledPromises.read(kind)), kind);
       Path target = classes.resolve(CrdSchema.schemaResource(kind));
       Files.createDirectories(target.getParent());
       write(target, schema);

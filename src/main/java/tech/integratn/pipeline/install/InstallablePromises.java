@@ -1,9 +1,5 @@
 package tech.integratn.pipeline.install;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +46,7 @@ public final class InstallablePromises {
     checkImage(image);
     Map<String, String> promises = new LinkedHashMap<>();
     for (PromiseKind kind : PromiseKind.values()) {
-      Map<String, Object> promise = bundled(kind);
+      Map<String, Object> promise = BundledPromises.read(kind);
       Map<String, Object> spec = map(promise.get("spec"));
       Map<String, String> selector = kind.publishesSubRequests()
           ? settings.scheduling().subRequestSelectorLabels()
@@ -89,20 +85,6 @@ public final class InstallablePromises {
     carried.put("value", settings);
     env.add(carried);
     container.put("env", env);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> bundled(PromiseKind kind) {
-    String resource = "promises/" + kind.promise() + "/promise.yaml";
-    try (InputStream in = InstallablePromises.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("the jar lacks " + resource);
-      }
-      return (Map<String, Object>) Yaml.loadAll(new String(in.readAllBytes(),
-          StandardCharsets.UTF_8), 1 << 20).get(0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @SuppressWarnings("unchecked")

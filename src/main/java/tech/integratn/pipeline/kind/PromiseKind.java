@@ -47,6 +47,7 @@ public enum PromiseKind {
   private final Mode mode;
   private final String templates;
   private final List<String> outputFiles;
+  private final PromiseKind like;
 
   PromiseKind(String kind, String promise, Mode mode, List<String> outputFiles) {
     this.kind = kind;
@@ -54,6 +55,7 @@ public enum PromiseKind {
     this.mode = mode;
     this.templates = promise;
     this.outputFiles = outputFiles;
+    this.like = null;
   }
 
   /** A kind that shares another's request schema, resolver and templates. */
@@ -63,6 +65,15 @@ public enum PromiseKind {
     this.mode = mode;
     this.templates = like.templates;
     this.outputFiles = like.outputFiles;
+    this.like = like;
+  }
+
+  /**
+   * The kind whose CRD versions (the request schema) this kind's promise declares: its own, or
+   * the one it is like, whose promise is then the only place that schema is written.
+   */
+  public PromiseKind requestSchemaOf() {
+    return like == null ? this : like;
   }
 
   /**
