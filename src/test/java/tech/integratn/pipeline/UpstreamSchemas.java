@@ -20,8 +20,9 @@ import tech.integratn.pipeline.read.CrdSchema;
 import tech.integratn.pipeline.schema.JsonSchemas;
 
 /**
- * The upstream schemas (copied from shared/schemas into test resources, with PROVENANCE) and the
- * promises' own CRDs, by apiVersion and kind. Kubernetes core files are read as draft-04.
+ * The upstream schemas as upstream wrote them ({@code src/main/upstream-schemas/}, with
+ * PROVENANCE; the jar ships them compacted) and the promises' own CRDs, by apiVersion and kind.
+ * Kubernetes core files are read as draft-04.
  */
 public final class UpstreamSchemas {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,6 +30,7 @@ public final class UpstreamSchemas {
   private static final Map<String, String> FILES = tech.integratn.pipeline.check.DocumentSchemas.files();
   private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
   private static final Path CHART_SCHEMAS = Fixtures.projectRoot().resolve("src/main/chart-schemas");
+  private static final Path DOCUMENT_SCHEMAS = Fixtures.projectRoot().resolve("src/main/upstream-schemas");
 
   private UpstreamSchemas() {}
 
@@ -98,7 +100,7 @@ public final class UpstreamSchemas {
     String key = apiVersion + "/" + kind;
     if (FILES.containsKey(key)) {
       return Optional.of(CACHE.computeIfAbsent(key, k -> {
-        JsonNode schema = read("schemas/" + FILES.get(k));
+        JsonNode schema = read(DOCUMENT_SCHEMAS.resolve(FILES.get(k)));
         boolean kubernetesCore = FILES.get(k).startsWith("k8s-");
         if (kubernetesCore) {
           ((ObjectNode) schema).remove("$schema");
@@ -121,14 +123,12 @@ public final class UpstreamSchemas {
     return errors.stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList();
   }
 
-  private static JsonNode read(String resource) {
-    try (InputStream in = UpstreamSchemas.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new AssertionError("missing resource " + resource);
-      }
-      return JSON.readTree(in);
+  private static JsonNode read(Path file) {
+    try {
+      return JSON.readTree(file.toFile());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
+
 }
