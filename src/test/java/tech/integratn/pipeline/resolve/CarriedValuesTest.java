@@ -1,0 +1,88 @@
+package tech.integratn.pipeline.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tech.integratn.pipeline.failure.ExitCode;
+import tech.integratn.pipeline.failure.PipelineException;
+
+/**
+ * Text carried inside Helm values is published as it was read, one rule each: the rule, the
+ * values key, the text, and what is published, or a part of the refusal (always exit 3 with the
+ * field path), written {@code refused: <part>}.
+ */
+class CarriedValuesTest {
+  private static final String HOST = "experimental.deploy.host.manifests";
+  private static final String TEMPLATE = "experimental.deploy.host.manifestsTemplate";
+  private static final String OTHER = "controlPlane.distro.k8s.extraArgs";
+  private static final String REFUSED = "refused: ";
+
+  static Stream<Arguments> rules() {
+    return Stream.of(
+        rule("manifests are written again by our serialiser", HOST,
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n"),
+        rule("several manifests stay several documents", HOST,
+            "kind: A\n---\nkind: B\n", "kind: A\n---\nkind: B\n"),
+        rule("an empty document between manifests is dropped", HOST,
+            "kind: A\n---\n---\nkind: B\n", "kind: A\n---\nkind: B\n"),
+        rule("a manifest must be a mapping", HOST, "- a\n", "refused: is not a Kubernetes object"),
+        rule("manifests our reader cannot read are refused", HOST, "kind: [A\n",
+            "refused: is not YAML the pipeline can read completely"),
+        rule("a tagged value is not plain data", HOST, "kind: A\ndata: !!binary aGk=\n",
+            "refused: not plain data"),
+        rule("a template with only known output is kept as written", TEMPLATE,
+            "kind: ConfigMap\nmetadata: {name: '{{ .Release.Name }}'}\n",
+            "kind: ConfigMap\nmetadata: {name: '{{ .Release.Name }}'}\n"),
+        rule("a template with output the guard cannot know is refused", TEMPLATE,
+            "kind: ConfigMap\ndata: {a: '{{ .Values.x }}'}\n", "refused: the template"),
+        rule("a template that could write a Secret is refused", TEMPLATE,
+            "kind: Secret\nmetadata: {name: '{{ .Release.Name }}'}\n", "refused: could write a Secret"),
+        rule("text elsewhere is left alone", OTHER, "kind: [A", "kind: [A"));
+  }
+
+  private static Arguments rule(String rule, String key, String text, String published) {
+    return Arguments.of(rule, key, text, published);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rules")
+  void holds(String rule, String key, String text, String published) {
+    Map<String, Object> values = nested(key, text);
+    if (!published.startsWith(REFUSED)) {
+      assertThat(at(CarriedValues.normalise(values, "spec.v"), key)).as(rule).isEqualTo(published);
+      return;
+    }
+    assertThatThrownBy(() -> CarriedValues.normalise(values, "spec.v")).as(rule)
+        .isInstanceOfSatisfying(PipelineException.class, e -> {
+          assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+          assertThat(e.getMessage()).contains("spec.v." + key,
+              published.substring(REFUSED.length()));
+        });
+  }
+
+  private static Map<String, Object> nested(String key, Object value) {
+    Object tree = value;
+    List<String> parts = List.of(key.split("\\."));
+    for (int i = parts.size() - 1; i >= 0; i--) {
+      tree = Map.of(parts.get(i), tree);
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = (Map<String, Object>) tree;
+    return map;
+  }
+
+  private static Object at(Map<String, Object> values, String key) {
+    Object node = values;
+    for (String part : key.split("\\.")) {
+      node = ((Map<?, ?>) node).get(part);
+    }
+    return node;
+  }
+}
