@@ -1,7 +1,7 @@
 package tech.integratn.pipeline.kind;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tech.integratn.pipeline.Refusals.assertRefused;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,7 +9,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import tech.integratn.pipeline.failure.ExitCode;
-import tech.integratn.pipeline.failure.PipelineException;
 
 /**
  * The one mode decision, one rule each: the rule, the kind, the mode the command line asks for
@@ -40,11 +39,7 @@ class PromiseKindTest {
       assertThat(kind.mode(requested)).as(rule).isEqualTo(Mode.valueOf(expected));
       return;
     }
-    assertThatThrownBy(() -> kind.mode(requested)).as(rule)
-        .isInstanceOfSatisfying(PipelineException.class, e -> {
-          assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
-          assertThat(e.getMessage()).contains(expected);
-        });
+    assertRefused(rule, () -> kind.mode(requested), ExitCode.USAGE, expected);
   }
 
   @ParameterizedTest

@@ -1,7 +1,7 @@
 package tech.integratn.pipeline.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tech.integratn.pipeline.Refusals.assertRefused;
 
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tech.integratn.pipeline.failure.ExitCode;
-import tech.integratn.pipeline.failure.PipelineException;
 
 /**
  * Text carried inside Helm values is published as it was read, one rule each: the rule, the
@@ -59,12 +58,8 @@ class CarriedValuesTest {
       assertThat(at(CarriedValues.normalise(values, "spec.v"), key)).as(rule).isEqualTo(published);
       return;
     }
-    assertThatThrownBy(() -> CarriedValues.normalise(values, "spec.v")).as(rule)
-        .isInstanceOfSatisfying(PipelineException.class, e -> {
-          assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-          assertThat(e.getMessage()).contains("spec.v." + key,
-              published.substring(REFUSED.length()));
-        });
+    assertRefused(rule, () -> CarriedValues.normalise(values, "spec.v"), ExitCode.INVALID_INPUT,
+        "spec.v." + key, published.substring(REFUSED.length()));
   }
 
   private static Map<String, Object> nested(String key, Object value) {

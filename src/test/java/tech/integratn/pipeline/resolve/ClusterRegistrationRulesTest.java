@@ -2,7 +2,7 @@ package tech.integratn.pipeline.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tech.integratn.pipeline.Refusals.assertRefused;
 
 import java.util.Map;
 import java.util.stream.Stream;
@@ -10,7 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tech.integratn.pipeline.failure.ExitCode;
-import tech.integratn.pipeline.failure.PipelineException;
 
 /**
  * What a request may put on the Argo CD cluster Secret, one rule each: the rule, the check, the
@@ -65,11 +64,7 @@ class ClusterRegistrationRulesTest {
       assertThatCode(() -> check.run(values)).as(rule).doesNotThrowAnyException();
       return;
     }
-    assertThatThrownBy(() -> check.run(values)).as(rule)
-        .isInstanceOfSatisfying(PipelineException.class, e -> {
-          assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-          assertThat(e.getMessage()).contains(refusedAt);
-        });
+    assertRefused(rule, () -> check.run(values), ExitCode.INVALID_INPUT, refusedAt);
   }
 
   @ParameterizedTest(name = "{0}")

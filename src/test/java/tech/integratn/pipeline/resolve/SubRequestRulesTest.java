@@ -1,7 +1,7 @@
 package tech.integratn.pipeline.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tech.integratn.pipeline.Refusals.assertRefused;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tech.integratn.pipeline.failure.ExitCode;
-import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.settings.SettingsReader;
@@ -110,12 +109,9 @@ class SubRequestRulesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("refusals")
   void refuses(String rule, String spec, String path) {
-    assertThatThrownBy(() -> Resolvers.resolve(
-        request(PromiseKind.VCLUSTER_ARGOCD_CLUSTER_REGISTRATION, spec), SettingsReader.defaults()))
-        .as(rule).isInstanceOfSatisfying(PipelineException.class, e -> {
-          assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-          assertThat(e.getMessage()).contains(path);
-        });
+    assertRefused(rule, () -> Resolvers.resolve(
+        request(PromiseKind.VCLUSTER_ARGOCD_CLUSTER_REGISTRATION, spec), SettingsReader.defaults()),
+        ExitCode.INVALID_INPUT, path);
   }
 
   @SuppressWarnings("unchecked")

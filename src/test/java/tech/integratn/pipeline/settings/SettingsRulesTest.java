@@ -1,7 +1,7 @@
 package tech.integratn.pipeline.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tech.integratn.pipeline.Refusals.assertRefused;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tech.integratn.pipeline.failure.ExitCode;
-import tech.integratn.pipeline.failure.PipelineException;
 
 /**
  * How a settings document meets the defaults, one rule each: the rule, the document, a JSON
@@ -68,10 +67,6 @@ class SettingsRulesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("refusals")
   void refuses(String rule, String document, String reason) {
-    assertThatThrownBy(() -> SettingsReader.read(document, "test")).as(rule)
-        .isInstanceOfSatisfying(PipelineException.class, e -> {
-          assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
-          assertThat(e.getMessage()).contains(reason);
-        });
+    assertRefused(rule, () -> SettingsReader.read(document, "test"), ExitCode.USAGE, reason);
   }
 }

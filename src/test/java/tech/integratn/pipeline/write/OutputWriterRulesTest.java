@@ -1,7 +1,7 @@
 package tech.integratn.pipeline.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tech.integratn.pipeline.Refusals.assertRefused;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tech.integratn.pipeline.failure.ExitCode;
-import tech.integratn.pipeline.failure.PipelineException;
 
 /**
  * The writer's rules, one case each: the rule, what the output directory holds before
@@ -69,11 +68,8 @@ class OutputWriterRulesTest {
       }
       assertThat(contents(out)).as(rule + ": nothing else").hasSize(files.size());
     } else {
-      assertThatThrownBy(() -> new OutputWriter().writeAll(out, targets)).as(rule)
-          .isInstanceOfSatisfying(PipelineException.class, e -> {
-            assertThat(e.exitCode()).isEqualTo(ExitCode.WRITE_FAILED);
-            assertThat(e.getMessage()).contains(outcome);
-          });
+      assertRefused(rule, () -> new OutputWriter().writeAll(out, targets), ExitCode.WRITE_FAILED,
+          outcome);
       assertThat(contents(out)).as(rule + ": nothing changed").isEqualTo(was);
     }
   }
