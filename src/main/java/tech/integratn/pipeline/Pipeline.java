@@ -1,18 +1,14 @@
 package tech.integratn.pipeline;
 
-import tech.integratn.pipeline.kind.Mode;
-
-import tech.integratn.pipeline.failure.PipelineException;
-
-import tech.integratn.pipeline.failure.ExitCode;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.guard.OutputGuard;
+import tech.integratn.pipeline.kind.Mode;
 import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.read.RequestReader;
 import tech.integratn.pipeline.read.SchemaValidator;
@@ -22,8 +18,8 @@ import tech.integratn.pipeline.resolve.Resolution;
 import tech.integratn.pipeline.resolve.Resolvers;
 import tech.integratn.pipeline.resolve.StatusConditions;
 import tech.integratn.pipeline.settings.PlatformSettings;
-import tech.integratn.pipeline.write.OutputWriter;
 import tech.integratn.pipeline.write.OutputWriter.Target;
+import tech.integratn.pipeline.write.OutputWriter;
 import tech.integratn.pipeline.yaml.Yaml;
 
 /** read -> resolve -> render -> guard -> write, for one Kratix workflow run. */

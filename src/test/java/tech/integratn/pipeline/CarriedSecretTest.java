@@ -1,9 +1,5 @@
 package tech.integratn.pipeline;
 
-import tech.integratn.pipeline.kind.PromiseKind;
-
-import tech.integratn.pipeline.failure.ExitCode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tech.integratn.pipeline.failure.ExitCode;
+import tech.integratn.pipeline.kind.PromiseKind;
 
 /**
  * Secrets smuggled inside text that a consumer reads as YAML later: each case is a request, the

@@ -1,9 +1,5 @@
 package tech.integratn.pipeline;
 
-import tech.integratn.pipeline.kind.PromiseKind;
-
-import tech.integratn.pipeline.failure.ExitCode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.integratn.pipeline.failure.ExitCode;
+import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.yaml.Yaml;
 
 /** Manifests carried as text (vcluster's experimental.deploy, Helm values text) are guarded too. */

@@ -1,10 +1,5 @@
 package tech.integratn.pipeline;
 
-import org.junit.jupiter.api.Tag;
-import tech.integratn.pipeline.failure.PipelineException;
-
-import tech.integratn.pipeline.failure.ExitCode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,13 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tech.integratn.pipeline.failure.ExitCode;
+import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.guard.OutputGuard;
 import tech.integratn.pipeline.render.TemplateRenderer;
 import tech.integratn.pipeline.settings.SettingsReader;

@@ -1,7 +1,5 @@
 package tech.integratn.pipeline;
 
-import tech.integratn.pipeline.failure.ExitCode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.read.RequestReader;
 
 /** Broken and hostile input files: refused with exit 3, one clear paragraph, nothing written. */

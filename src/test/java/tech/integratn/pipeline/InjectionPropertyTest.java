@@ -1,9 +1,5 @@
 package tech.integratn.pipeline;
 
-import tech.integratn.pipeline.kind.PromiseKind;
-
-import tech.integratn.pipeline.failure.ExitCode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.yaml.snakeyaml.LoaderOptions;
+import tech.integratn.pipeline.failure.ExitCode;
+import tech.integratn.pipeline.kind.PromiseKind;
 
 /**
  * Property: any string in any free-form place of a request renders to files that parse (with a

@@ -1,7 +1,5 @@
 package tech.integratn.pipeline;
 
-import tech.integratn.pipeline.kind.PromiseKind;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.yaml.Yaml;
 
 /**

@@ -1,7 +1,5 @@
 package tech.integratn.pipeline;
 
-import tech.integratn.pipeline.failure.ExitCode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -15,8 +13,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tech.integratn.pipeline.write.OutputWriter;
+import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.write.OutputWriter.Target;
+import tech.integratn.pipeline.write.OutputWriter;
 
 /** Faults around the output directories: full disks, links, strangers, signals. */
 class OutputWriterTest {

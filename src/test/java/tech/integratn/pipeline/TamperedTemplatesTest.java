@@ -1,7 +1,5 @@
 package tech.integratn.pipeline;
 
-import tech.integratn.pipeline.failure.ExitCode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -12,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tech.integratn.pipeline.failure.ExitCode;
 
 /** --templates: operator templates render, and the guard checks what they rendered. */
 class TamperedTemplatesTest {

@@ -1,7 +1,5 @@
 package tech.integratn.pipeline;
 
-import tech.integratn.pipeline.kind.PromiseKind;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,13 +7,13 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.read.CrdSchema;
 import tech.integratn.pipeline.schema.JsonSchemas;
 

@@ -1,6 +1,5 @@
 package tech.integratn.pipeline.check;
 
-import tech.integratn.pipeline.failure.PipelineException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import tech.integratn.pipeline.failure.PipelineException;
 
 /**
  * {@code render check}'s verdicts as text for people (or only the failures, quiet), JSON for

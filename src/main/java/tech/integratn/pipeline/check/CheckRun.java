@@ -1,6 +1,5 @@
 package tech.integratn.pipeline.check;
 
-import tech.integratn.pipeline.failure.PipelineException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import tech.integratn.pipeline.failure.PipelineException;
 
 /**
  * Every request document under the paths, judged in one JVM. Every document gets a verdict,

@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.Node;
 import tech.integratn.pipeline.Pipeline;
 import tech.integratn.pipeline.failure.PipelineException;
+import tech.integratn.pipeline.guard.OutputGuard;
 import tech.integratn.pipeline.kind.Mode;
 import tech.integratn.pipeline.kind.PromiseKind;
-import tech.integratn.pipeline.guard.OutputGuard;
 import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.read.RequestReader;
 import tech.integratn.pipeline.render.RenderedFile;
@@ -18,7 +19,6 @@ import tech.integratn.pipeline.render.TemplateRenderer;
 import tech.integratn.pipeline.schema.JsonSchemas;
 import tech.integratn.pipeline.schema.JsonTree;
 import tech.integratn.pipeline.settings.PlatformSettings;
-import org.snakeyaml.engine.v2.nodes.Node;
 import tech.integratn.pipeline.yaml.Yaml;
 
 /**

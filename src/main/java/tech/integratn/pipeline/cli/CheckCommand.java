@@ -7,11 +7,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.check.CheckReport;
 import tech.integratn.pipeline.check.CheckRun;
 import tech.integratn.pipeline.check.Checker;
 import tech.integratn.pipeline.check.StateRepository;
+import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.render.TemplateRenderer;
 import tech.integratn.pipeline.settings.SettingsReader;
 

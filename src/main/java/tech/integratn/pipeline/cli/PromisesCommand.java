@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tech.integratn.pipeline.settings.BuildInfo;
 import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.install.InstallablePromises;
+import tech.integratn.pipeline.settings.BuildInfo;
 import tech.integratn.pipeline.settings.SettingsReader;
 
 /** Writes the promises a platform installs, with its settings and the image to run. */

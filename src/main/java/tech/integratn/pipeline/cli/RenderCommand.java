@@ -4,15 +4,15 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tech.integratn.pipeline.settings.BuildInfo;
-import tech.integratn.pipeline.failure.ExitCode;
+import picocli.CommandLine;
 import tech.integratn.pipeline.Pipeline;
+import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.kind.Mode;
 import tech.integratn.pipeline.render.TemplateRenderer;
+import tech.integratn.pipeline.settings.BuildInfo;
 import tech.integratn.pipeline.settings.SettingsReader;
 
 /** The Kratix workflow step: with no arguments it reads and writes the standard Kratix paths. */

@@ -9,9 +9,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tech.integratn.pipeline.check.GoldenRun;
 import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.failure.PipelineException;
-import tech.integratn.pipeline.check.GoldenRun;
 import tech.integratn.pipeline.render.TemplateRenderer;
 import tech.integratn.pipeline.settings.SettingsReader;
 

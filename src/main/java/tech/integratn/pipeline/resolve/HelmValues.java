@@ -1,11 +1,10 @@
 package tech.integratn.pipeline.resolve;
 
-import tech.integratn.pipeline.yaml.Tree;
-
 import static tech.integratn.pipeline.yaml.Tree.list;
 import static tech.integratn.pipeline.yaml.Tree.map;
 
 import java.util.Map;
+import tech.integratn.pipeline.yaml.Tree;
 
 /** The vcluster chart values: the base tree, then the user's maps merged over it in order. */
 final class HelmValues {

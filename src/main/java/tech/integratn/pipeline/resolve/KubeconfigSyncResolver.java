@@ -2,10 +2,10 @@ package tech.integratn.pipeline.resolve;
 
 import static tech.integratn.pipeline.resolve.Defaults.or;
 
-import tech.integratn.pipeline.settings.BuildInfo;
 import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.read.SubRequestSpecs;
+import tech.integratn.pipeline.settings.BuildInfo;
 import tech.integratn.pipeline.settings.PlatformSettings;
 
 /** Defaults and derived names of a VClusterKubeconfigSync's Job. */

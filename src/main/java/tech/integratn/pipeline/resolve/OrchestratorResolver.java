@@ -1,7 +1,5 @@
 package tech.integratn.pipeline.resolve;
 
-import tech.integratn.pipeline.yaml.Tree;
-
 import static tech.integratn.pipeline.resolve.Defaults.or;
 import static tech.integratn.pipeline.yaml.Tree.list;
 import static tech.integratn.pipeline.yaml.Tree.map;
@@ -12,7 +10,6 @@ import java.util.Map;
 import java.util.function.Function;
 import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.kind.PromiseKind;
-import tech.integratn.pipeline.read.OrchestratorSpec;
 import tech.integratn.pipeline.read.OrchestratorSpec.Argocd;
 import tech.integratn.pipeline.read.OrchestratorSpec.ArgocdApplication;
 import tech.integratn.pipeline.read.OrchestratorSpec.Exposure;
@@ -20,9 +17,11 @@ import tech.integratn.pipeline.read.OrchestratorSpec.Integrations;
 import tech.integratn.pipeline.read.OrchestratorSpec.Quantities;
 import tech.integratn.pipeline.read.OrchestratorSpec.VCluster;
 import tech.integratn.pipeline.read.OrchestratorSpec.WorkloadRepo;
+import tech.integratn.pipeline.read.OrchestratorSpec;
 import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.read.Values;
 import tech.integratn.pipeline.settings.PlatformSettings;
+import tech.integratn.pipeline.yaml.Tree;
 import tech.integratn.pipeline.yaml.Yaml;
 
 /** Applies defaults, presets and platform settings to a VClusterOrchestrator, step by step. */

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.read.Request;
-import tech.integratn.pipeline.read.SubRequestSpecs;
-import tech.integratn.pipeline.settings.PlatformSettings;
 import tech.integratn.pipeline.read.SubRequestSpecs.Destination;
 import tech.integratn.pipeline.read.SubRequestSpecs.Helm;
 import tech.integratn.pipeline.read.SubRequestSpecs.Source;
+import tech.integratn.pipeline.read.SubRequestSpecs;
+import tech.integratn.pipeline.settings.PlatformSettings;
 
 /**
  * Defaults of the seven sub-request kinds. Each takes the bound spec and returns the template

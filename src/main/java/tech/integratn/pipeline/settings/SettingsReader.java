@@ -128,11 +128,11 @@ public final class SettingsReader {
             ? m.keySet().stream().map(String::valueOf).toList() : java.util.List.of();
         throw invalid(where, "unknown key " + path + tech.integratn.pipeline.read.Suggestion
             .closest(error.getProperty(), keys).map(k -> " (did you mean " + k + "?)").orElse("")
-            + ". The README's settings table lists every key.");
+            + ". The settings table in docs/operating.md lists every key.");
       }
       throw invalid(where, (path.isEmpty() ? "the document" : path) + ": found "
           + Values.describe(JsonTree.plain(error.getInstanceNode())) + " ("
-          + JsonSchemas.message(error) + "). The README's settings table lists every key and "
+          + JsonSchemas.message(error) + "). The settings table in docs/operating.md lists every key and "
           + "what it takes.");
     }
     return bind(Tree.merge(Loaded.DEFAULTS_TREE, given, Tree.Rule.SETTINGS));

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.failure.PipelineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tech.integratn.pipeline.yaml.Yaml;
 
 /**

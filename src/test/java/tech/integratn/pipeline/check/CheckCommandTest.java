@@ -1,10 +1,5 @@
 package tech.integratn.pipeline.check;
 
-import tech.integratn.pipeline.Fixtures;
-import tech.integratn.pipeline.Cli;
-
-import tech.integratn.pipeline.failure.ExitCode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +15,9 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.integratn.pipeline.Cli;
+import tech.integratn.pipeline.Fixtures;
+import tech.integratn.pipeline.failure.ExitCode;
 
 /** {@code render check} and {@code render test}: a platform repository's CI gate. */
 class CheckCommandTest {

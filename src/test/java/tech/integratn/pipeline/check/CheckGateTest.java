@@ -1,9 +1,5 @@
 package tech.integratn.pipeline.check;
 
-import tech.integratn.pipeline.Cli;
-
-import tech.integratn.pipeline.failure.ExitCode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +17,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import tech.integratn.pipeline.Cli;
+import tech.integratn.pipeline.failure.ExitCode;
 
 /**
  * {@code render check} and {@code render test} as a CI gate a platform can trust, tried as an

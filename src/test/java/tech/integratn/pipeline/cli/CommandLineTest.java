@@ -1,16 +1,14 @@
 package tech.integratn.pipeline.cli;
 
-import tech.integratn.pipeline.Fixtures;
-import tech.integratn.pipeline.Cli;
-
-import tech.integratn.pipeline.failure.ExitCode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.integratn.pipeline.Cli;
+import tech.integratn.pipeline.Fixtures;
+import tech.integratn.pipeline.failure.ExitCode;
 
 class CommandLineTest {
   private static final String INPUT =

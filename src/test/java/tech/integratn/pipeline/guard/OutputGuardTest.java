@@ -1,10 +1,5 @@
 package tech.integratn.pipeline.guard;
 
-
-import tech.integratn.pipeline.failure.PipelineException;
-
-import tech.integratn.pipeline.failure.ExitCode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tech.integratn.pipeline.failure.ExitCode;
+import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.guard.OutputGuard;
 import tech.integratn.pipeline.render.RenderedFile;
 

@@ -1,9 +1,5 @@
 package tech.integratn.pipeline.install;
 
-import tech.integratn.pipeline.Fixtures;
-
-import tech.integratn.pipeline.kind.PromiseKind;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import tech.integratn.pipeline.Fixtures;
+import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.schema.JsonSchemas;
 
 /**

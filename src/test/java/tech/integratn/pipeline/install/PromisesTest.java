@@ -1,11 +1,5 @@
 package tech.integratn.pipeline.install;
 
-import tech.integratn.pipeline.Fixtures;
-import tech.integratn.pipeline.UpstreamSchemas;
-import tech.integratn.pipeline.Cli;
-
-import tech.integratn.pipeline.kind.PromiseKind;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -25,6 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import tech.integratn.pipeline.Cli;
+import tech.integratn.pipeline.Fixtures;
+import tech.integratn.pipeline.UpstreamSchemas;
+import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.read.CrdSchema;
 import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.read.RequestReader;

@@ -1,9 +1,5 @@
 package tech.integratn.pipeline.read;
 
-import tech.integratn.pipeline.Cli;
-
-import tech.integratn.pipeline.failure.ExitCode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -12,6 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tech.integratn.pipeline.Cli;
+import tech.integratn.pipeline.failure.ExitCode;
 
 /** Requests a platform user can get wrong: refused with the field, exit 3, nothing written. */
 class InputRefusalTest {

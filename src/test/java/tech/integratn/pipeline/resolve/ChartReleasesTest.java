@@ -1,10 +1,5 @@
 package tech.integratn.pipeline.resolve;
 
-import tech.integratn.pipeline.Cli;
-import tech.integratn.pipeline.Fixtures;
-import tech.integratn.pipeline.UpstreamSchemas;
-import tech.integratn.pipeline.failure.ExitCode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tech.integratn.pipeline.Cli;
+import tech.integratn.pipeline.Fixtures;
+import tech.integratn.pipeline.UpstreamSchemas;
+import tech.integratn.pipeline.failure.ExitCode;
 
 /**
  * Every vcluster chart release 0.30.0-0.36.1 is checked against its own values schema: the

@@ -1,10 +1,5 @@
 package tech.integratn.pipeline.resolve;
 
-import tech.integratn.pipeline.Cli;
-import tech.integratn.pipeline.Fixtures;
-import tech.integratn.pipeline.UpstreamSchemas;
-import tech.integratn.pipeline.failure.ExitCode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -12,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.integratn.pipeline.Cli;
+import tech.integratn.pipeline.failure.ExitCode;
 
 /** Helm values are checked against the chart's own schema for the requested chart version. */
 class ChartValuesCheckTest {

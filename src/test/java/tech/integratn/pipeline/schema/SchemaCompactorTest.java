@@ -1,9 +1,5 @@
 package tech.integratn.pipeline.schema;
 
-import tech.integratn.pipeline.Fixtures;
-import tech.integratn.pipeline.UpstreamSchemas;
-
-import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,9 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tech.integratn.pipeline.Fixtures;
+import tech.integratn.pipeline.UpstreamSchemas;
 import tech.integratn.pipeline.schema.JsonSchemas;
 import tech.integratn.pipeline.schema.JsonTree;
 import tech.integratn.pipeline.schema.SchemaCompactor;

@@ -1,12 +1,5 @@
 package tech.integratn.pipeline.settings;
 
-import tech.integratn.pipeline.Fixtures;
-import tech.integratn.pipeline.Cli;
-
-import tech.integratn.pipeline.kind.PromiseKind;
-
-import tech.integratn.pipeline.failure.ExitCode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tech.integratn.pipeline.Cli;
+import tech.integratn.pipeline.Fixtures;
+import tech.integratn.pipeline.failure.ExitCode;
+import tech.integratn.pipeline.kind.PromiseKind;
 
 /** The platform settings document: refusals, where it is read from, and that it applies everywhere. */
 class PlatformSettingsTest {

@@ -1,10 +1,5 @@
 package tech.integratn.pipeline.sync;
 
-import tech.integratn.pipeline.Cli;
-
-import org.junit.jupiter.api.Tag;
-import tech.integratn.pipeline.failure.ExitCode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,8 +12,11 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.integratn.pipeline.Cli;
+import tech.integratn.pipeline.failure.ExitCode;
 
 /**
  * {@code sync-kubeconfig}, the kubeconfig sync Job's command, against a 1Password Connect stub on

@@ -1,10 +1,5 @@
 package tech.integratn.pipeline.sync;
 
-import tech.integratn.pipeline.Cli;
-
-import org.junit.jupiter.api.Tag;
-import tech.integratn.pipeline.failure.ExitCode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,9 +17,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import tech.integratn.pipeline.Cli;
+import tech.integratn.pipeline.failure.ExitCode;
 
 /**
  * {@code sync-kubeconfig} against a 1Password Connect that misbehaves: creates that half-fail,

@@ -1,10 +1,5 @@
 package tech.integratn.pipeline.sync;
 
-import tech.integratn.pipeline.Fixtures;
-import tech.integratn.pipeline.Cli;
-
-import tech.integratn.pipeline.settings.BuildInfo;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tech.integratn.pipeline.Cli;
+import tech.integratn.pipeline.Fixtures;
+import tech.integratn.pipeline.settings.BuildInfo;
 import tech.integratn.pipeline.settings.SettingsReader;
 
 /**
