@@ -1,6 +1,5 @@
 package tech.integratn.pipeline.failure;
 
-
 /**
  * A refusal the operator or the platform user can act on: the message is one short paragraph
  * that names the field or file, what was found and how to fix it. Printed without a stack trace.

@@ -1,6 +1,5 @@
 package tech.integratn.pipeline.resolve;
 
-
 /**
  * The keys of the base Helm values that only some vcluster chart releases know, decided from
  * the requested release, so the base values pass every bundled release's schema.

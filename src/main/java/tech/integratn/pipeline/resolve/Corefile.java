@@ -1,6 +1,5 @@
 package tech.integratn.pipeline.resolve;
 
-
 /** The vcluster CoreDNS configuration; shared by the orchestrator and the coredns promise. */
 public final class Corefile {
   private Corefile() {}

@@ -1,6 +1,5 @@
 package tech.integratn.pipeline.resolve;
 
-
 /**
  * Every default of the request specs that comes neither from a preset nor from the platform
  * settings ({@code settings/defaults.yaml} holds the platform's values), in one place.

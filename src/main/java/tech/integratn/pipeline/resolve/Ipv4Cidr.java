@@ -1,6 +1,5 @@
 package tech.integratn.pipeline.resolve;
 
-
 /** An IPv4 network in CIDR form; addresses are unsigned 32-bit values held in a long. */
 record Ipv4Cidr(long network, int prefix) {
 

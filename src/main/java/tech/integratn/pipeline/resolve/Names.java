@@ -1,6 +1,5 @@
 package tech.integratn.pipeline.resolve;
 
-
 /** Names derived from the vcluster name, shared by the orchestrator and the sub-requests. */
 public final class Names {
   /** A lowercase DNS name (RFC 1123 subdomain): labels of at most 63, at most 253 in all. */

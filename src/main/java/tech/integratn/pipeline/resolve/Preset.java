@@ -1,6 +1,5 @@
 package tech.integratn.pipeline.resolve;
 
-
 /** Sizing presets; an explicit field in the request always wins over these. */
 public enum Preset {
   DEV("dev", 1, "200m", "512Mi", "1000m", "1Gi", false, "5Gi", 1),

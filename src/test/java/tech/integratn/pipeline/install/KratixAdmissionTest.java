@@ -149,9 +149,10 @@ class KratixAdmissionTest {
   }
 
   private static JsonNode containerSchema() {
-    try (InputStream in = KratixAdmissionTest.class.getResourceAsStream(
-        "/schemas/k8s-v1.32.2-standalone-strict.job-batch-v1.json")) {
-      return new ObjectMapper().readTree(in)
+    try {
+      return new ObjectMapper().readTree(Fixtures.projectRoot()
+              .resolve("src/main/upstream-schemas/k8s-v1.32.2-standalone-strict.job-batch-v1.json")
+              .toFile())
           .at("/properties/spec/properties/template/properties/spec/properties/containers/items");
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
