@@ -18,8 +18,8 @@ import tech.integratn.pipeline.resolve.Resolution;
 import tech.integratn.pipeline.resolve.Resolvers;
 import tech.integratn.pipeline.resolve.StatusConditions;
 import tech.integratn.pipeline.settings.PlatformSettings;
-import tech.integratn.pipeline.write.OutputWriter.Target;
 import tech.integratn.pipeline.write.OutputWriter;
+import tech.integratn.pipeline.write.OutputWriter.Target;
 import tech.integratn.pipeline.yaml.Yaml;
 
 /** read -> resolve -> render -> guard -> write, for one Kratix workflow run. */

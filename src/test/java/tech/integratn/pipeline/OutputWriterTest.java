@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.integratn.pipeline.failure.ExitCode;
-import tech.integratn.pipeline.write.OutputWriter.Target;
 import tech.integratn.pipeline.write.OutputWriter;
+import tech.integratn.pipeline.write.OutputWriter.Target;
 
 /** Faults around the output directories: full disks, links, strangers, signals. */
 class OutputWriterTest {

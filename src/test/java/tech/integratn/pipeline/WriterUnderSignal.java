@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import tech.integratn.pipeline.write.OutputWriter.Target;
 import tech.integratn.pipeline.write.OutputWriter;
+import tech.integratn.pipeline.write.OutputWriter.Target;
 
 /** A JVM that writes many large files with the real writer, to be signalled while it does. */
 public final class WriterUnderSignal {

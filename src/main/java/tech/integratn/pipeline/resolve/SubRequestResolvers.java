@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.read.Request;
+import tech.integratn.pipeline.read.SubRequestSpecs;
 import tech.integratn.pipeline.read.SubRequestSpecs.Destination;
 import tech.integratn.pipeline.read.SubRequestSpecs.Helm;
 import tech.integratn.pipeline.read.SubRequestSpecs.Source;
-import tech.integratn.pipeline.read.SubRequestSpecs;
 import tech.integratn.pipeline.settings.PlatformSettings;
 
 /**
