@@ -18,6 +18,7 @@ import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.render.TemplateRenderer;
 import tech.integratn.pipeline.settings.PlatformSettings;
 import tech.integratn.pipeline.settings.SettingsReader;
+import tech.integratn.pipeline.yaml.BoundedText;
 
 /**
  * {@code render test} and the project's own golden-file test: renders cases and compares them with their expected files, like
@@ -183,9 +184,11 @@ public final class GoldenRun {
       return Optional.of("");
     }
     try (java.io.InputStream in = Files.newInputStream(file)) {
-      byte[] bytes = in.readNBytes(MAX_COMPARED_BYTES + 1);
-      return bytes.length > MAX_COMPARED_BYTES ? Optional.empty()
-          : Optional.of(new String(bytes, StandardCharsets.UTF_8));
+      // Not strict: a file that is not UTF-8 still differs visibly from what renders.
+      byte[] bytes = BoundedText.bytes(in, MAX_COMPARED_BYTES);
+      return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+    } catch (BoundedText.TooLarge e) {
+      return Optional.empty();
     } catch (IOException e) {
       throw new PipelineException(ExitCode.USAGE, "Cannot read " + file + " ("
           + PipelineException.withoutJavaNames(e.getMessage()) + ").");

@@ -2,9 +2,7 @@ package tech.integratn.pipeline.check;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -18,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.failure.PipelineException;
+import tech.integratn.pipeline.yaml.BoundedText;
 
 /**
  * The YAML files under the paths a check is given (directories recursively, {@code .yaml} and
@@ -101,13 +100,11 @@ final class RequestDocuments {
   private static void split(Path file, Opener opener, List<Document> documents) {
     String text;
     try (InputStream in = opener.open()) {
-      byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-      if (bytes.length > MAX_FILE_BYTES) {
-        documents.add(new Document(file, 1, null, "is larger than " + MAX_FILE_BYTES / (1024 * 1024)
-            + " MiB, far more than any request file; split it, or check that it belongs here"));
-        return;
-      }
-      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+      text = BoundedText.read(in, MAX_FILE_BYTES);
+    } catch (BoundedText.TooLarge e) {
+      documents.add(new Document(file, 1, null, "is larger than " + MAX_FILE_BYTES / (1024 * 1024)
+          + " MiB, far more than any request file; split it, or check that it belongs here"));
+      return;
     } catch (CharacterCodingException e) {
       documents.add(new Document(file, 1, null, "is not UTF-8 text; save it as UTF-8"));
       return;

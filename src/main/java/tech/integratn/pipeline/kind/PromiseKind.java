@@ -142,7 +142,7 @@ public enum PromiseKind {
   }
 
   /** "an ArgoCDProject", "a VCluster". */
-  public static String article(String noun) {
+  private static String article(String noun) {
     return ("AEIOUaeiou".indexOf(noun.isEmpty() ? 'x' : noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
   }
 }

@@ -2,10 +2,7 @@ package tech.integratn.pipeline.read;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,6 +18,7 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.kind.PromiseKind;
+import tech.integratn.pipeline.yaml.BoundedText;
 import tech.integratn.pipeline.yaml.Yaml;
 
 /**
@@ -58,9 +56,12 @@ public final class RequestReader {
       throw new PipelineException(ExitCode.USAGE, "The input " + file + " is a directory; it "
           + "must be the resource's YAML file. Pass --input FILE.");
     }
-    byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
-      bytes = in.readNBytes(MAX_INPUT_BYTES + 1);
+      return BoundedText.bytes(in, MAX_INPUT_BYTES);
+    } catch (BoundedText.TooLarge e) {
+      throw PipelineException.invalidInput(file + " is larger than the " + MAX_INPUT_BYTES
+          + "-byte limit for one resource. Kratix should hand over a single resource; check what "
+          + "was written to the input directory.");
     } catch (NoSuchFileException e) {
       throw new PipelineException(ExitCode.USAGE, "The input file " + file + " does not exist. "
           + "Kratix mounts the resource at /kratix/input/object.yaml; pass --input FILE to read "
@@ -72,12 +73,6 @@ public final class RequestReader {
       throw new PipelineException(ExitCode.USAGE, "The input file " + file + " cannot be read ("
           + PipelineException.withoutJavaNames(e.getMessage()) + "). Check that it is a readable regular file.");
     }
-    if (bytes.length > MAX_INPUT_BYTES) {
-      throw PipelineException.invalidInput(file + " is larger than the " + MAX_INPUT_BYTES
-          + "-byte limit for one resource. Kratix should hand over a single resource; check what "
-          + "was written to the input directory.");
-    }
-    return bytes;
   }
 
   private static String decode(Path file, byte[] bytes) {
@@ -91,11 +86,7 @@ public final class RequestReader {
       }
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      return BoundedText.utf8(bytes);
     } catch (CharacterCodingException e) {
       throw PipelineException.invalidInput(file + " is not valid UTF-8 text; save it as UTF-8.");
     }

@@ -81,8 +81,7 @@ public final class CarriedValues {
         return template(text, at);
       }
       if (VALUES.contains(path)) {
-        Map<String, Object> values = readValues(text, at);
-        return values == null ? "" : Yaml.document(map(values, "", at));
+        return valuesText(text, at);
       }
     }
     return value;
@@ -154,10 +153,9 @@ public final class CarriedValues {
     try {
       return Yaml.loadAll(text, MAX_CODE_POINTS);
     } catch (YamlEngineException e) {
-      String reason = String.valueOf(e.getMessage()).split("\n", 2)[0];
       throw PipelineException.invalidField(field, "is not YAML the pipeline can read "
-          + "completely (" + (reason.length() > 120 ? reason.substring(0, 117) + "..." : reason)
-          + ")", "Write it as plain YAML: the pipeline publishes only what it has read.");
+          + "completely (" + Yaml.problem(e) + ")",
+          "Write it as plain YAML: the pipeline publishes only what it has read.");
     }
   }
 

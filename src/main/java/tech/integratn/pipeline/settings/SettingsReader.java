@@ -18,6 +18,7 @@ import tech.integratn.pipeline.read.SpecBinder;
 import tech.integratn.pipeline.read.Values;
 import tech.integratn.pipeline.schema.JsonSchemas;
 import tech.integratn.pipeline.schema.JsonTree;
+import tech.integratn.pipeline.yaml.BoundedText;
 import tech.integratn.pipeline.yaml.Tree;
 import tech.integratn.pipeline.yaml.Yaml;
 
@@ -140,12 +141,10 @@ public final class SettingsReader {
 
   private static String readFile(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-      if (bytes.length > MAX_BYTES) {
-        throw invalid(file.toString(), "it is larger than " + MAX_BYTES + " bytes; a settings "
-            + "document is a few dozen lines.");
-      }
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      return BoundedText.read(in, MAX_BYTES);
+    } catch (BoundedText.TooLarge e) {
+      throw invalid(file.toString(), "it is larger than " + MAX_BYTES + " bytes; a settings "
+          + "document is a few dozen lines.");
     } catch (java.nio.charset.CharacterCodingException e) {
       throw invalid(file.toString(), "it is not UTF-8 text.");
     } catch (java.nio.file.NoSuchFileException e) {

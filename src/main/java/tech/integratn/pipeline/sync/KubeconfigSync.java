@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URLEncoder;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.failure.PipelineException;
+import tech.integratn.pipeline.yaml.BoundedText;
 
 /**
  * Copies a vcluster's kubeconfig into 1Password, with the Argo CD cluster config made from it:
@@ -137,17 +137,12 @@ public final class KubeconfigSync {
    * that is not one must neither fill the heap nor reach a log.
    */
   private static String readBounded(Path file) throws IOException {
-    byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
-      bytes = in.readNBytes(MAX_KUBECONFIG_BYTES + 1);
-    }
-    if (bytes.length > MAX_KUBECONFIG_BYTES) {
+      return BoundedText.read(in, MAX_KUBECONFIG_BYTES);
+    } catch (BoundedText.TooLarge e) {
       throw new PipelineException(ExitCode.INVALID_INPUT, "The kubeconfig " + file + " is larger "
           + "than " + MAX_KUBECONFIG_BYTES / 1024 + " KiB, which no vcluster kubeconfig is. Check "
           + "that the Job mounts the vcluster's Secret there.");
-    }
-    try {
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw new PipelineException(ExitCode.INVALID_INPUT, "The kubeconfig " + file + " is not "
           + "UTF-8 text. Check that the Job mounts the vcluster's Secret there.");

@@ -50,10 +50,6 @@ public final class Yaml {
       return new RecentlyUsed<>();
     }
 
-    static <K, V> Map<K, V> of(ThreadLocal<Map<K, V>> local) {
-      return local.get();
-    }
-
     @Override
     protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
       return size() > SIZE;
@@ -93,7 +89,7 @@ public final class Yaml {
     if (value instanceof Map || value instanceof List
         || value instanceof String s && s.length() > LARGE_TEXT) {
       // The Helm values are written three or four times in a direct render or a check: once.
-      return RecentlyUsed.of(BLOCKS).computeIfAbsent(List.of(indent, value),
+      return BLOCKS.get().computeIfAbsent(List.of(indent, value),
           key -> blockOf(value, indent));
     }
     return blockOf(value, indent);
@@ -211,12 +207,12 @@ public final class Yaml {
       // A sub-request read by its part in direct mode is then read again by the guard, and the
       // guard reads the same carried text in several files: read once. Nodes are not changed
       // by any reader, and a text that fails is not kept.
-      List<Node> known = RecentlyUsed.of(DOCUMENTS).get(text);
+      List<Node> known = DOCUMENTS.get().get(text);
       if (known != null && text.codePointCount(0, text.length()) <= codePointLimit) {
         return known;
       }
       List<Node> documents = List.copyOf(composeAll(text, loadSettings(codePointLimit, text.length())));
-      RecentlyUsed.of(DOCUMENTS).put(text, documents);
+      DOCUMENTS.get().put(text, documents);
       return documents;
     }
     return composeAll(text, loadSettings(codePointLimit, text.length()));
