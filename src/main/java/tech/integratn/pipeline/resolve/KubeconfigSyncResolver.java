@@ -2,7 +2,6 @@ package tech.integratn.pipeline.resolve;
 
 import static tech.integratn.pipeline.resolve.Defaults.or;
 
-import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.read.SubRequestSpecs;
 import tech.integratn.pipeline.settings.BuildInfo;
@@ -48,8 +47,7 @@ public final class KubeconfigSyncResolver {
         Names.onepasswordTokenSecret(name),
         Names.vclusterKubeconfigSecret(name),
         image.isEmpty() ? BuildInfo.image() : image);
-    return new Resolution(model, SubRequestStatus.of(
-        PromiseKind.VCLUSTER_KUBECONFIG_SYNC, name, spec.targetNamespace()));
+    return new Resolution(model, SubRequestStatus.of(request.kind(), name, spec.targetNamespace()));
   }
 
   private static String prefix(String jobName) {

@@ -36,11 +36,11 @@ public final class OrchestratorResolver {
             "spec.vcluster.helmOverrides / backingStore / exportKubeConfig",
             ChartValuesCheck.extraSchema(platform))
         .map(List::of).orElse(List.of());
-    return new Resolution(resolved, status(resolved), warnings);
+    return new Resolution(resolved, status(resolved, request.kind()), warnings);
   }
 
   /** What Kratix copies onto the resource's status: a readable message and what comes next. */
-  static Map<String, Object> status(OrchestratorModel o) {
+  static Map<String, Object> status(OrchestratorModel o, PromiseKind kind) {
     OrchestratorModel.Naming names = o.names();
     return map(
         "message", "vcluster " + names.name() + " rendered: API " + o.endpoint().serverUrl()
@@ -58,7 +58,7 @@ public final class OrchestratorResolver {
         "kubeconfigSyncJob", names.kubeconfigSyncJob(),
         "chartVersion", o.application().targetRevision(),
         "preset", o.preset(),
-        "files", List.copyOf(PromiseKind.VCLUSTER_ORCHESTRATOR.outputFiles()));
+        "files", List.copyOf(kind.outputFiles()));
   }
 
   /** The request's own kind names the promise its parts belong to (vcluster or the orchestrator). */

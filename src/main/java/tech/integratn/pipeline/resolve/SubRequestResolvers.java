@@ -5,7 +5,6 @@ import static tech.integratn.pipeline.yaml.Tree.map;
 
 import java.util.List;
 import java.util.Map;
-import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.read.SubRequestSpecs;
 import tech.integratn.pipeline.read.SubRequestSpecs.Destination;
@@ -30,7 +29,7 @@ public final class SubRequestResolvers {
         CarriedValues.valuesText(or(spec.valuesYaml(), ""), "spec.valuesYaml"),
         namespaceLabels(request, spec.name()));
     return new Resolution(model,
-        SubRequestStatus.of(PromiseKind.VCLUSTER_CORE, spec.name(), spec.targetNamespace()));
+        SubRequestStatus.of(request.kind(), spec.name(), spec.targetNamespace()));
   }
 
   /**
@@ -41,7 +40,7 @@ public final class SubRequestResolvers {
   static Map<String, String> namespaceLabels(Request request, String name) {
     Map<String, String> requestLabels = request.labels();
     String promise = requestLabels.getOrDefault("kratix.io/component-of-promise-name",
-        PromiseKind.VCLUSTER_CORE.promise());
+        request.kind().promise());
     String resource = requestLabels.getOrDefault("kratix.io/component-of-resource-name",
         request.name());
     Map<String, String> labels = new java.util.LinkedHashMap<>();
@@ -66,7 +65,7 @@ public final class SubRequestResolvers {
     CorednsModel model = new CorednsModel(spec.name(), spec.targetNamespace(),
         Corefile.forDomain(or(spec.clusterDomain(), Defaults.CLUSTER_DOMAIN)));
     return new Resolution(model,
-        SubRequestStatus.of(PromiseKind.VCLUSTER_COREDNS, spec.name(), spec.targetNamespace()));
+        SubRequestStatus.of(request.kind(), spec.name(), spec.targetNamespace()));
   }
 
   /** Template model of a VClusterKubeconfigExternalSecret. */
@@ -79,8 +78,7 @@ public final class SubRequestResolvers {
     KubeconfigExternalSecretModel model = new KubeconfigExternalSecretModel(name, spec.targetNamespace(),
         Names.kubeconfigExternalSecret(name), Names.kubeconfigSecret(name),
         or(spec.onepasswordItem(), Names.onepasswordItem(name)));
-    return new Resolution(model, SubRequestStatus.of(
-        PromiseKind.VCLUSTER_KUBECONFIG_EXTERNAL_SECRET, name, spec.targetNamespace()));
+    return new Resolution(model, SubRequestStatus.of(request.kind(), name, spec.targetNamespace()));
   }
 
   /** Template model of a VClusterArgoCDClusterRegistration. */
@@ -106,8 +104,7 @@ public final class SubRequestResolvers {
         or(spec.onepasswordItem(), Names.onepasswordItem(name)),
         tech.integratn.pipeline.resolve.ClusterRegistrationRules.asTemplateData(labels),
         tech.integratn.pipeline.resolve.ClusterRegistrationRules.asTemplateData(annotations));
-    return new Resolution(model, SubRequestStatus.of(
-        PromiseKind.VCLUSTER_ARGOCD_CLUSTER_REGISTRATION, name, namespace));
+    return new Resolution(model, SubRequestStatus.of(request.kind(), name, namespace));
   }
 
   /** Template model of an ArgoCDProject; the lists are copied from the request. */
@@ -125,7 +122,7 @@ public final class SubRequestResolvers {
         or(spec.clusterResourceWhitelist(), List.of()),
         or(spec.namespaceResourceWhitelist(), List.of()));
     return new Resolution(model,
-        SubRequestStatus.of(PromiseKind.ARGOCD_PROJECT, spec.name(), namespace));
+        SubRequestStatus.of(request.kind(), spec.name(), namespace));
   }
 
   /** Template model of an ArgoCDApplication: labels and finalizers only when non-empty. */
@@ -162,6 +159,6 @@ public final class SubRequestResolvers {
           .map(List::of).orElse(List.of());
     }
     return new Resolution(model,
-        SubRequestStatus.of(PromiseKind.ARGOCD_APPLICATION, spec.name(), namespace), warnings);
+        SubRequestStatus.of(request.kind(), spec.name(), namespace), warnings);
   }
 }
