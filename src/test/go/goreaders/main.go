@@ -270,32 +270,12 @@ func execute(text string) (string, bool) {
 	}
 }
 
-func eso(in *bufio.Reader, out *bufio.Writer) {
+// serve answers one JSON line with one JSON line, until the input ends.
+func serve(in *bufio.Reader, out *bufio.Writer, answer func(line string) map[string]string) {
 	for {
 		line, err := in.ReadString('\n')
 		if strings.TrimSpace(line) != "" {
-			var request struct {
-				Template string            `json:"template"`
-				Data     map[string]string `json:"data"`
-			}
-			answer := map[string]string{}
-			if jsonErr := json.Unmarshal([]byte(line), &request); jsonErr != nil {
-				answer["error"] = jsonErr.Error()
-			} else if t, parseErr := template.New("v").Option("missingkey=error").Funcs(sprig.TxtFuncMap()).Parse(request.Template); parseErr != nil {
-				answer["error"] = parseErr.Error()
-			} else {
-				data := map[string]interface{}{}
-				for k, v := range request.Data {
-					data[k] = v
-				}
-				var buf limited
-				if execErr := t.Execute(&buf, data); execErr != nil {
-					answer["error"] = execErr.Error()
-				} else {
-					answer["out"] = buf.String()
-				}
-			}
-			b, _ := json.Marshal(answer)
+			b, _ := json.Marshal(answer(line))
 			out.Write(b)
 			out.WriteString("\n")
 			out.Flush()
@@ -306,36 +286,54 @@ func eso(in *bufio.Reader, out *bufio.Writer) {
 	}
 }
 
+// esoAnswer executes a template as External Secrets does, on the request's data.
+func esoAnswer(line string) map[string]string {
+	var request struct {
+		Template string            `json:"template"`
+		Data     map[string]string `json:"data"`
+	}
+	answer := map[string]string{}
+	if jsonErr := json.Unmarshal([]byte(line), &request); jsonErr != nil {
+		answer["error"] = jsonErr.Error()
+	} else if t, parseErr := template.New("v").Option("missingkey=error").Funcs(sprig.TxtFuncMap()).Parse(request.Template); parseErr != nil {
+		answer["error"] = parseErr.Error()
+	} else {
+		data := map[string]interface{}{}
+		for k, v := range request.Data {
+			data[k] = v
+		}
+		var buf limited
+		if execErr := t.Execute(&buf, data); execErr != nil {
+			answer["error"] = execErr.Error()
+		} else {
+			answer["out"] = buf.String()
+		}
+	}
+	return answer
+}
+
+// readerAnswer says whether any reader finds a Secret in one text.
+func readerAnswer(line string) map[string]string {
+	var text string
+	answer := map[string]string{"secret": ""}
+	if jsonErr := json.Unmarshal([]byte(line), &text); jsonErr != nil {
+		answer["error"] = jsonErr.Error()
+	} else {
+		f := &finder{seen: map[string]bool{}, deadline: time.Now().Add(20 * time.Second)}
+		// A rendered file is applied as it is (no consumer executes it); the strings in
+		// it may be executed.
+		answer["secret"] = f.read(text, 0, false)
+	}
+	return answer
+}
+
 func main() {
 	in := bufio.NewReaderSize(os.Stdin, 1<<20)
-	if len(os.Args) > 1 && os.Args[1] == "eso" {
-		out := bufio.NewWriter(os.Stdout)
-		defer out.Flush()
-		eso(in, out)
-		return
-	}
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
-	for {
-		line, err := in.ReadString('\n')
-		if strings.TrimSpace(line) != "" {
-			var text string
-			answer := map[string]string{"secret": ""}
-			if jsonErr := json.Unmarshal([]byte(line), &text); jsonErr != nil {
-				answer["error"] = jsonErr.Error()
-			} else {
-				f := &finder{seen: map[string]bool{}, deadline: time.Now().Add(20 * time.Second)}
-				// A rendered file is applied as it is (no consumer executes it); the strings in
-				// it may be executed.
-				answer["secret"] = f.read(text, 0, false)
-			}
-			b, _ := json.Marshal(answer)
-			out.Write(b)
-			out.WriteString("\n")
-			out.Flush()
-		}
-		if err != nil {
-			return
-		}
+	if len(os.Args) > 1 && os.Args[1] == "eso" {
+		serve(in, out, esoAnswer)
+		return
 	}
+	serve(in, out, readerAnswer)
 }
