@@ -45,25 +45,23 @@ public enum PromiseKind {
   private final String kind;
   private final String promise;
   private final Mode mode;
-  private final String templates;
   private final List<String> outputFiles;
+  /** The kind whose request schema, resolver, templates and files this one takes, or null. */
   private final PromiseKind like;
 
   PromiseKind(String kind, String promise, Mode mode, List<String> outputFiles) {
     this.kind = kind;
     this.promise = promise;
     this.mode = mode;
-    this.templates = promise;
     this.outputFiles = outputFiles;
     this.like = null;
   }
 
-  /** A kind that shares another's request schema, resolver and templates. */
+  /** A kind that shares another's request schema, resolver, templates and files. */
   PromiseKind(String kind, String promise, Mode mode, PromiseKind like) {
     this.kind = kind;
     this.promise = promise;
     this.mode = mode;
-    this.templates = like.templates;
     this.outputFiles = like.outputFiles;
     this.like = like;
   }
@@ -98,7 +96,7 @@ public enum PromiseKind {
 
   /** Whether a request of this kind is split into parts (sub-requests), so can be rendered directly. */
   public boolean hasParts() {
-    return templates.equals(VCLUSTER_ORCHESTRATOR.templates);
+    return requestSchemaOf() == VCLUSTER_ORCHESTRATOR;
   }
 
   /** Whether this kind's promise publishes sub-requests for other promises (so runs on the platform). */
@@ -117,7 +115,7 @@ public enum PromiseKind {
 
   /** The directory of this kind's templates under {@code templates/}. */
   public String templates() {
-    return templates;
+    return requestSchemaOf().promise;
   }
 
   public String kind() {
