@@ -71,7 +71,7 @@ spec:
             - name: NAMESPACE
               value: ${yaml(targetNamespace)}
             - name: VCLUSTER_NAME
-              value: ${yaml(name)}
+              value: ${yaml(clusterName)}
             - name: SERVER_URL
               value: ${yaml(serverUrl)}
           resources:

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tech.integratn.pipeline.admit.Admission;
+import tech.integratn.pipeline.admit.Identity;
 import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.guard.OutputGuard;
 import tech.integratn.pipeline.kind.Mode;
@@ -22,7 +24,7 @@ import tech.integratn.pipeline.write.OutputWriter;
 import tech.integratn.pipeline.write.OutputWriter.Target;
 import tech.integratn.pipeline.yaml.Yaml;
 
-/** read -> resolve -> render -> guard -> write, for one Kratix workflow run. */
+/** read -> admit -> resolve -> render -> guard -> write, for one Kratix workflow run. */
 public final class Pipeline {
   public static final String STATUS_FILE = "status.yaml";
 
@@ -84,7 +86,8 @@ public final class Pipeline {
   private Rendered renderRequest(Request request, TemplateRenderer templates,
       PlatformSettings platform) {
     new SchemaValidator(strictFields).validate(request);
-    Resolution resolution = Resolvers.resolve(request, platform);
+    Identity identity = Admission.admit(request, platform);
+    Resolution resolution = Resolvers.resolve(request, identity, platform);
     return new Rendered(request, resolution,
         templates.render(request.kind(), resolution.model(), platform));
   }

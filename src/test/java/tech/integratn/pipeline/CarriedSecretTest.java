@@ -70,7 +70,7 @@ class CarriedSecretTest {
             "experimental.deploy.vcluster.manifestsTemplate", "{{ printf \"Sec\" }}"),
         Arguments.of("a Secret in a cluster annotation",
             Map.of("apiVersion", PromiseKind.API_VERSION, "kind", "VClusterOrchestrator",
-                "metadata", Map.of("name", "c", "namespace", "r"),
+                "metadata", Map.of("name", "c", "namespace", "platform-requests"),
                 "spec", Map.of("name", "c", "integrations", Map.of("argocd", Map.of(
                     "clusterAnnotations", Map.of("note", "kind: Secret\napiVersion: v1\n"))))),
             "vcluster-argocd-cluster-request.yaml", "spec.annotations.note"));
@@ -85,7 +85,7 @@ class CarriedSecretTest {
     Path input = work.resolve("object.yaml");
     JSON.writeValue(input.toFile(), request);
 
-    Cli result = Cli.run("--input", input.toString(), "--output", work.resolve("out").toString(),
+    Cli result = Cli.run("--settings", Fixtures.openPolicy().toString(), "--input", input.toString(), "--output", work.resolve("out").toString(),
         "--metadata", work.resolve("meta").toString());
 
     if (file.startsWith("spec.") || file.startsWith("experimental.")) {
@@ -107,19 +107,19 @@ class CarriedSecretTest {
 
   static Map<String, Object> core(String valuesYaml) {
     return Map.of("apiVersion", PromiseKind.API_VERSION, "kind", "VClusterCore",
-        "metadata", Map.of("name", "c", "namespace", "r"),
+        "metadata", Map.of("name", "c", "namespace", "platform-requests"),
         "spec", Map.of("name", "c", "targetNamespace", "vc-c", "valuesYaml", valuesYaml));
   }
 
   static Map<String, Object> orchestrator(Map<String, Object> helmOverrides) {
     return Map.of("apiVersion", PromiseKind.API_VERSION, "kind", "VClusterOrchestrator",
-        "metadata", Map.of("name", "c", "namespace", "r"),
+        "metadata", Map.of("name", "c", "namespace", "platform-requests"),
         "spec", Map.of("name", "c", "vcluster", Map.of("helmOverrides", helmOverrides)));
   }
 
   static Map<String, Object> application(Map<String, Object> valuesObject) {
     return Map.of("apiVersion", PromiseKind.API_VERSION, "kind", "ArgoCDApplication",
-        "metadata", Map.of("name", "c", "namespace", "r"),
+        "metadata", Map.of("name", "c", "namespace", "platform-requests"),
         "spec", Map.of("name", "c", "source", Map.of("repoURL", "https://charts.loft.sh",
             "chart", "other", "targetRevision", "1.0.0", "helm", Map.of("valuesObject", valuesObject)),
             "destination", Map.of("server", "https://kubernetes.default.svc", "namespace", "x")));

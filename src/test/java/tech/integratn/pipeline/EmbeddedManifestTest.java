@@ -26,13 +26,13 @@ class EmbeddedManifestTest {
   private Cli render(Map<String, Object> request) throws IOException {
     Path input = work.resolve("object.yaml");
     JSON.writeValue(input.toFile(), request);
-    return Cli.run("--input", input.toString(), "--output", work.resolve("out").toString(),
+    return Cli.run("--settings", Fixtures.openPolicy().toString(), "--input", input.toString(), "--output", work.resolve("out").toString(),
         "--metadata", work.resolve("meta").toString());
   }
 
   private static Map<String, Object> orchestrator(Map<String, Object> spec) {
     return Map.of("apiVersion", PromiseKind.API_VERSION, "kind", "VClusterOrchestrator",
-        "metadata", Map.of("name", "emb", "namespace", "requests"), "spec", spec);
+        "metadata", Map.of("name", "emb", "namespace", "platform-requests"), "spec", spec);
   }
 
   private static Map<String, Object> deploying(String side, String manifests) {
@@ -61,7 +61,7 @@ class EmbeddedManifestTest {
     String values = Yaml.document(Map.of("experimental", Map.of("deploy", Map.of("vcluster",
         Map.of("manifests", SECRET)))));
     Cli result = render(Map.of("apiVersion", PromiseKind.API_VERSION, "kind", "VClusterCore",
-        "metadata", Map.of("name", "emb", "namespace", "requests"),
+        "metadata", Map.of("name", "emb", "namespace", "platform-requests"),
         "spec", Map.of("name", "emb", "targetNamespace", "vc-emb", "valuesYaml", values)));
     assertThat(result.exitCode()).isEqualTo(ExitCode.OUTPUT_REFUSED.code());
     assertThat(result.err()).contains("helm-values.yaml", "experimental.deploy.vcluster.manifests");

@@ -81,7 +81,7 @@ class ExternalSecretTemplateTest {
   void aRegistrationRequestedDirectlyIsEscapedToo(String value) throws IOException {
     Map<String, Object> request = Map.of("apiVersion", PromiseKind.API_VERSION,
         "kind", "VClusterArgoCDClusterRegistration",
-        "metadata", Map.of("name", "lab", "namespace", "r"),
+        "metadata", Map.of("name", "lab", "namespace", "platform-requests"),
         "spec", Map.of("name", "lab", "labels", Map.of("team", value),
             "annotations", Map.of("owner", value)));
     JsonNode metadata = templateMetadata(render(request, "out").resolve("argocd-cluster-secret.yaml"));
@@ -108,7 +108,7 @@ class ExternalSecretTemplateTest {
             "spec.integrations.argocd.clusterAnnotations.platform.integratn.tech/base-domain"),
         Arguments.of("a registration whose secret type is not cluster", Map.of(
             "apiVersion", PromiseKind.API_VERSION, "kind", "VClusterArgoCDClusterRegistration",
-            "metadata", Map.of("name", "lab", "namespace", "r"),
+            "metadata", Map.of("name", "lab", "namespace", "platform-requests"),
             "spec", Map.of("name", "lab", "labels", Map.of("argocd.argoproj.io/secret-type", "x"))),
             "spec.labels.argocd.argoproj.io/secret-type"));
   }
@@ -166,7 +166,7 @@ class ExternalSecretTemplateTest {
     argocd.put("clusterLabels", labels);
     argocd.put("clusterAnnotations", annotations);
     return Map.of("apiVersion", PromiseKind.API_VERSION, "kind", "VClusterOrchestrator",
-        "metadata", Map.of("name", "lab", "namespace", "r"),
+        "metadata", Map.of("name", "lab", "namespace", "platform-requests"),
         "spec", Map.of("name", "lab", "integrations", Map.of("argocd", argocd)));
   }
 }

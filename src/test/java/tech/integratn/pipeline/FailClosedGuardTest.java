@@ -44,7 +44,7 @@ class FailClosedGuardTest {
       "vcluster's deploy manifests", text -> CarriedSecretTest.orchestrator(Map.of("experimental",
           Map.of("deploy", Map.of("vcluster", Map.of("manifests", text))))),
       "the Argo CD cluster annotations", text -> Map.of("apiVersion", PromiseKind.API_VERSION,
-          "kind", "VClusterOrchestrator", "metadata", Map.of("name", "c", "namespace", "r"),
+          "kind", "VClusterOrchestrator", "metadata", Map.of("name", "c", "namespace", "platform-requests"),
           "spec", Map.of("name", "c", "integrations", Map.of("argocd", Map.of(
               "clusterAnnotations", Map.of("note", text))))));
 
@@ -195,7 +195,7 @@ class FailClosedGuardTest {
   private Cli run(Map<String, Object> request) throws IOException {
     Path input = work.resolve("object.yaml");
     JSON.writeValue(input.toFile(), request);
-    return Cli.run("--input", input.toString(), "--output", work.resolve("out").toString(),
+    return Cli.run("--settings", Fixtures.openPolicy().toString(), "--input", input.toString(), "--output", work.resolve("out").toString(),
         "--metadata", work.resolve("meta").toString());
   }
 

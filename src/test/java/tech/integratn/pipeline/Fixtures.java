@@ -37,6 +37,14 @@ public final class Fixtures {
     return fixture.resolve("input/object.yaml");
   }
 
+  /**
+   * Settings that open the request policy as far as it goes ({@code open-policy.yaml}): the
+   * Secret guard's tests run behind it, as the guard must hold whatever a platform opens.
+   */
+  public static Path openPolicy() {
+    return projectRoot().resolve("src/test/resources/open-policy.yaml");
+  }
+
   /** A case may render under platform settings: {@code <case>/settings.yaml}. */
   public static java.util.Optional<Path> settings(Path fixture) {
     Path settings = fixture.resolve("settings.yaml");

@@ -19,7 +19,7 @@ import tech.integratn.pipeline.read.RequestReader;
 /** Broken and hostile input files: refused with exit 3, one clear paragraph, nothing written. */
 class HostileInputTest {
   private static final String HEAD = "apiVersion: platform.integratn.tech/v1alpha1\n"
-      + "kind: VClusterOrchestrator\nmetadata:\n  name: x\n  namespace: ns\n";
+      + "kind: VClusterOrchestrator\nmetadata:\n  name: x\n  namespace: platform-requests\n";
 
   @TempDir Path work;
 
@@ -87,8 +87,8 @@ class HostileInputTest {
         Arguments.of("a Corefile directive in clusterDomain", bytes(HEAD + "spec: {name: x, vcluster: "
             + "{networking: {clusterDomain: \"cluster.local {\\n  }\\n  forward . 203.0.113.66\\n  #\"}}}\n"),
             "spec.vcluster.networking.clusterDomain"),
-        Arguments.of("a base domain that is no DNS name", bytes(HEAD.replace("  namespace: ns\n",
-            "  namespace: ns\n  annotations: {platform.integratn.tech/base-domain: \"EXAMPLE..COM/x y\"}\n")
+        Arguments.of("a base domain that is no DNS name", bytes(HEAD.replace("  namespace: platform-requests\n",
+            "  namespace: platform-requests\n  annotations: {platform.integratn.tech/base-domain: \"EXAMPLE..COM/x y\"}\n")
             + "spec: {name: x}\n"), "base-domain"));
   }
 

@@ -118,7 +118,7 @@ class InjectionPropertyTest {
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("apiVersion", PromiseKind.API_VERSION);
     request.put("kind", "VClusterOrchestrator");
-    request.put("metadata", Map.of("name", "prop", "namespace", "requests"));
+    request.put("metadata", Map.of("name", "prop", "namespace", "platform-requests"));
     request.put("spec", spec);
     return request;
   }
@@ -132,13 +132,13 @@ class InjectionPropertyTest {
   private static Cli renderResult(Path work, String value) throws IOException {
     Path input = work.resolve("object.yaml");
     INPUT_WRITER.writeValue(input.toFile(), request(value));
-    return Cli.run("--input", input.toString(), "--output", work.resolve("out").toString(),
+    return Cli.run("--settings", Fixtures.openPolicy().toString(), "--input", input.toString(), "--output", work.resolve("out").toString(),
         "--metadata", work.resolve("meta").toString());
   }
 
   private static Path renderSubRequest(Path work, Path orchestratorOutput) {
     Path out = work.resolve("sub-out");
-    Cli result = Cli.run("--input", orchestratorOutput.resolve(SUB_REQUEST).toString(),
+    Cli result = Cli.run("--settings", Fixtures.openPolicy().toString(), "--input", orchestratorOutput.resolve(SUB_REQUEST).toString(),
         "--output", out.toString(), "--metadata", work.resolve("sub-meta").toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
     return out;

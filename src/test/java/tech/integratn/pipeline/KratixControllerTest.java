@@ -184,7 +184,7 @@ class KratixControllerTest {
   private String run(Map<String, Object> request, String name) throws IOException {
     Path input = work.resolve(name + ".yaml");
     Files.writeString(input, Yaml.document(request));
-    Cli result = Cli.run("--input", input.toString(), "--output", work.resolve(name).toString(),
+    Cli result = Cli.run("--settings", Fixtures.openPolicy().toString(), "--input", input.toString(), "--output", work.resolve(name).toString(),
         "--metadata", work.resolve(name + "-meta").toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
     return Files.readString(work.resolve(name + "-meta/status.yaml"));

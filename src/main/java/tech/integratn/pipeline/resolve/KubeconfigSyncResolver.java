@@ -2,6 +2,7 @@ package tech.integratn.pipeline.resolve;
 
 import static tech.integratn.pipeline.resolve.Defaults.or;
 
+import tech.integratn.pipeline.admit.Identity;
 import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.read.SubRequestSpecs;
 import tech.integratn.pipeline.settings.BuildInfo;
@@ -25,12 +26,13 @@ public final class KubeconfigSyncResolver {
       String connectHost,
       String tokenSecret,
       String kubeconfigSecret,
-      String image) {}
+      String image,
+      String clusterName) {}
 
   private KubeconfigSyncResolver() {}
 
-  public static Resolution resolve(Request request, SubRequestSpecs.KubeconfigSyncSpec spec,
-      PlatformSettings platform) {
+  public static Resolution resolve(Request request, Identity identity,
+      SubRequestSpecs.KubeconfigSyncSpec spec, PlatformSettings platform) {
     String name = spec.name();
     int apiPort = or(spec.apiPort(), Defaults.API_PORT);
     String hostname = or(spec.hostname(), "");
@@ -41,12 +43,13 @@ public final class KubeconfigSyncResolver {
         name,
         spec.targetNamespace(),
         prefix(or(spec.kubeconfigSyncJobName(), Names.kubeconfigSyncJob(name, ""))),
-        or(spec.onepasswordItem(), Names.onepasswordItem(name)),
+        or(spec.onepasswordItem(), identity.onepasswordItem()),
         serverUrl,
         platform.onepassword().connectHost(),
         Names.onepasswordTokenSecret(name),
         Names.vclusterKubeconfigSecret(name),
-        image.isEmpty() ? BuildInfo.image() : image);
+        image.isEmpty() ? BuildInfo.image() : image,
+        identity.base());
     return new Resolution(model, SubRequestStatus.of(request.kind(), name, spec.targetNamespace()));
   }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import tech.integratn.pipeline.admit.Identity;
 import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.read.OrchestratorSpec;
@@ -19,6 +20,7 @@ import tech.integratn.pipeline.read.OrchestratorSpec.Quantities;
 import tech.integratn.pipeline.read.OrchestratorSpec.VCluster;
 import tech.integratn.pipeline.read.OrchestratorSpec.WorkloadRepo;
 import tech.integratn.pipeline.read.Request;
+import tech.integratn.pipeline.read.SpecBinder;
 import tech.integratn.pipeline.read.Values;
 import tech.integratn.pipeline.settings.PlatformSettings;
 import tech.integratn.pipeline.yaml.Tree;
@@ -28,9 +30,9 @@ import tech.integratn.pipeline.yaml.Yaml;
 public final class OrchestratorResolver {
   private OrchestratorResolver() {}
 
-  public static Resolution resolve(Request request, OrchestratorSpec spec,
+  public static Resolution resolve(Request request, Identity identity, OrchestratorSpec spec,
       PlatformSettings platform) {
-    OrchestratorModel resolved = settle(request, spec, platform);
+    OrchestratorModel resolved = settle(request, identity, spec, platform);
     List<String> warnings = ChartValuesCheck.check(resolved.values().tree(),
             resolved.application().targetRevision(),
             "spec.vcluster.helmOverrides / backingStore / exportKubeConfig",
@@ -66,7 +68,8 @@ public final class OrchestratorResolver {
     return request.kind().promise();
   }
 
-  static OrchestratorModel settle(Request request, OrchestratorSpec spec, PlatformSettings platform) {
+  static OrchestratorModel settle(Request request, Identity identity, OrchestratorSpec spec,
+      PlatformSettings platform) {
     VCluster vcluster = spec.vcluster();
     Argocd argocd = spec.integrations().argocd();
     Preset preset = Preset.byId(or(vcluster.preset(), Defaults.PRESET));
@@ -74,8 +77,8 @@ public final class OrchestratorResolver {
         platform.baseDomain());
     String environment = or(argocd.environment(),
         preset == Preset.PROD ? Defaults.ENVIRONMENT_PROD : Defaults.ENVIRONMENT_OTHER);
-    OrchestratorModel.Naming names = names(request, spec);
-    OrchestratorModel.Endpoint endpoint = endpoint(spec.exposure(), names.name(), baseDomain);
+    OrchestratorModel.Naming names = names(request, identity, spec);
+    OrchestratorModel.Endpoint endpoint = endpoint(spec.exposure(), identity, baseDomain);
     OrchestratorModel.ChartApplication application = application(spec.argocdApplication(), platform);
     String clusterDomain = clusterDomain(vcluster);
     Map<String, Object> helmValues = CarriedValues.normalise(HelmValues.build(new HelmValues.Inputs(
@@ -89,24 +92,53 @@ public final class OrchestratorResolver {
             vcluster.helmOverrides()))), "spec.vcluster.helmOverrides");
     return new OrchestratorModel(names, endpoint, application,
         new OrchestratorModel.ChartValues(helmValues, Yaml.document(helmValues)),
-        registration(argocd, names.name(), environment, baseDomain, platform),
+        registration(argocd, identity.base(), environment, baseDomain, platform),
         preset.id(), clusterDomain, componentLabels(request));
   }
 
-  private static OrchestratorModel.Naming names(Request request, OrchestratorSpec spec) {
+  /**
+   * The shared names come from the request's identity (admit/Identity), so two requests never
+   * share one; the vcluster's namespace is its own unless the request names one the policy allows.
+   */
+  /**
+   * The chart values the platform itself gives a request of this identity with every default: a
+   * value of a whole values tree (an ArgoCDApplication's) that the request policy does not open
+   * must be this one. {@code identity} null: a request named by the platform's pattern.
+   */
+  static Map<String, Object> platformValues(Identity identity, String targetNamespace,
+      String chartVersion, PlatformSettings platform) {
+    String name = identity == null ? "" : identity.name();
+    Preset preset = Preset.byId(Defaults.PRESET);
+    String hostname = identity == null ? "" : identity.hostname(platform.baseDomain());
+    return CarriedValues.normalise(HelmValues.build(new HelmValues.Inputs(
+        new HelmValues.Identity(name, targetNamespace, Defaults.ENVIRONMENT_OTHER),
+        controlPlane(SpecBinder.bindMap(Map.of(), VCluster.class, "spec.vcluster"), preset,
+            platform.images().vclusterControlPlane()),
+        new OrchestratorModel.Endpoint(hostname, null, Defaults.API_PORT,
+            Names.serverUrl(hostname, Defaults.API_PORT)),
+        Defaults.CLUSTER_DOMAIN,
+        ChartFeatures.of(chartVersion),
+        new HelmValues.Selectors(platform.externalSecrets().storeSelector(),
+            platform.certManager().issuerSelectorLabels()),
+        new HelmValues.UserValues(null, null, null))), "spec.source.helm.valuesObject");
+  }
+
+  private static OrchestratorModel.Naming names(Request request, Identity identity,
+      OrchestratorSpec spec) {
     String name = spec.name();
     String token = request.annotations().getOrDefault(Defaults.ANNOTATION_RECONCILE_AT, "")
         .replaceAll("[^0-9]", "");
     return new OrchestratorModel.Naming(name, request.namespace(),
-        or(spec.targetNamespace(), request.namespace()),
-        or(spec.projectName(), Names.argocdProject(name)),
-        Names.argocdApplication(name),
-        Names.onepasswordItem(name),
+        or(spec.targetNamespace(), identity.targetNamespace()),
+        or(spec.projectName(), identity.project()),
+        identity.application(),
+        identity.onepasswordItem(),
         Names.kubeconfigSyncJob(name, token));
   }
 
-  private static OrchestratorModel.Endpoint endpoint(Exposure exposure, String name, String baseDomain) {
-    String hostname = or(exposure.hostname(), name + "." + baseDomain);
+  private static OrchestratorModel.Endpoint endpoint(Exposure exposure, Identity identity,
+      String baseDomain) {
+    String hostname = or(exposure.hostname(), identity.hostname(baseDomain));
     int apiPort = or(exposure.apiPort(), Defaults.API_PORT);
     return new OrchestratorModel.Endpoint(hostname, vip(exposure), apiPort,
         Names.serverUrl(hostname, apiPort));

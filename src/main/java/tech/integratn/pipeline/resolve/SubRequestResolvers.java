@@ -5,6 +5,9 @@ import static tech.integratn.pipeline.yaml.Tree.map;
 
 import java.util.List;
 import java.util.Map;
+import tech.integratn.pipeline.admit.Admission;
+import tech.integratn.pipeline.admit.Identity;
+import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.read.SubRequestSpecs;
 import tech.integratn.pipeline.read.SubRequestSpecs.Destination;
@@ -23,8 +26,8 @@ public final class SubRequestResolvers {
   public record CoreModel(String name, String targetNamespace, String valuesYaml,
       Map<String, String> namespaceLabels) {}
 
-  public static Resolution core(Request request, SubRequestSpecs.CoreSpec spec,
-      PlatformSettings platform) {
+  public static Resolution core(Request request, Identity identity,
+      SubRequestSpecs.CoreSpec spec, PlatformSettings platform) {
     CoreModel model = new CoreModel(spec.name(), spec.targetNamespace(),
         CarriedValues.valuesText(or(spec.valuesYaml(), ""), "spec.valuesYaml"),
         namespaceLabels(request, spec.name()));
@@ -60,8 +63,8 @@ public final class SubRequestResolvers {
   /** Template model of a VClusterCoredns. */
   public record CorednsModel(String name, String targetNamespace, String corefile) {}
 
-  public static Resolution coredns(Request request, SubRequestSpecs.CorednsSpec spec,
-      PlatformSettings platform) {
+  public static Resolution coredns(Request request, Identity identity,
+      SubRequestSpecs.CorednsSpec spec, PlatformSettings platform) {
     CorednsModel model = new CorednsModel(spec.name(), spec.targetNamespace(),
         Corefile.forDomain(or(spec.clusterDomain(), Defaults.CLUSTER_DOMAIN)));
     return new Resolution(model,
@@ -72,12 +75,12 @@ public final class SubRequestResolvers {
   public record KubeconfigExternalSecretModel(String name, String targetNamespace,
       String externalSecretName, String secretName, String onepasswordItem) {}
 
-  public static Resolution kubeconfigExternalSecret(Request request, SubRequestSpecs.KubeconfigExternalSecretSpec spec,
-      PlatformSettings platform) {
+  public static Resolution kubeconfigExternalSecret(Request request, Identity identity,
+      SubRequestSpecs.KubeconfigExternalSecretSpec spec, PlatformSettings platform) {
     String name = spec.name();
     KubeconfigExternalSecretModel model = new KubeconfigExternalSecretModel(name, spec.targetNamespace(),
         Names.kubeconfigExternalSecret(name), Names.kubeconfigSecret(name),
-        or(spec.onepasswordItem(), Names.onepasswordItem(name)));
+        or(spec.onepasswordItem(), identity.onepasswordItem()));
     return new Resolution(model, SubRequestStatus.of(request.kind(), name, spec.targetNamespace()));
   }
 
@@ -86,24 +89,27 @@ public final class SubRequestResolvers {
       String secretName, String onepasswordItem, Map<String, String> labels,
       Map<String, String> annotations) {}
 
-  public static Resolution clusterRegistration(Request request, SubRequestSpecs.ClusterRegistrationSpec spec,
-      PlatformSettings platform) {
+  public static Resolution clusterRegistration(Request request, Identity identity,
+      SubRequestSpecs.ClusterRegistrationSpec spec, PlatformSettings platform) {
     String name = spec.name();
     String namespace = or(spec.argocdNamespace(), platform.argocd().namespace());
     Map<String, String> labels = new java.util.LinkedHashMap<>(or(spec.labels(), Map.of()));
     Map<String, String> annotations = or(spec.annotations(), Map.of());
-    tech.integratn.pipeline.resolve.ClusterRegistrationRules.refuseChanged(labels, Map.of(
-        "argocd.argoproj.io/secret-type", "cluster", "akuity.io/argo-cd-cluster-name", name,
-        "cluster_name", name), "spec.labels");
-    tech.integratn.pipeline.resolve.ClusterRegistrationRules.refuseChanged(annotations, Map.of(
-        "managed-by", "argocd.argoproj.io", "cluster_name", name), "spec.annotations");
+    // The cluster's name in Argo CD and to the addons is the identity's base: two requests of
+    // one name in two namespaces are two clusters.
+    String cluster = identity.base();
+    ClusterRegistrationRules.refuseChanged(labels, Map.of(
+        "argocd.argoproj.io/secret-type", "cluster", "akuity.io/argo-cd-cluster-name", cluster,
+        "cluster_name", cluster), "spec.labels");
+    ClusterRegistrationRules.refuseChanged(annotations, Map.of(
+        "managed-by", "argocd.argoproj.io", "cluster_name", cluster), "spec.annotations");
     // Argo CD ignores a cluster Secret without this label, whoever wrote the request.
     labels.putIfAbsent("argocd.argoproj.io/secret-type", "cluster");
     ClusterRegistrationModel model = new ClusterRegistrationModel(name, namespace,
-        Names.argocdClusterExternalSecret(name), Names.argocdClusterSecret(name),
-        or(spec.onepasswordItem(), Names.onepasswordItem(name)),
-        tech.integratn.pipeline.resolve.ClusterRegistrationRules.asTemplateData(labels),
-        tech.integratn.pipeline.resolve.ClusterRegistrationRules.asTemplateData(annotations));
+        identity.argocdClusterExternalSecret(), identity.argocdCluster(),
+        or(spec.onepasswordItem(), identity.onepasswordItem()),
+        ClusterRegistrationRules.asTemplateData(labels),
+        ClusterRegistrationRules.asTemplateData(annotations));
     return new Resolution(model, SubRequestStatus.of(request.kind(), name, namespace));
   }
 
@@ -113,8 +119,8 @@ public final class SubRequestResolvers {
       List<Map<String, Object>> destinations, List<Map<String, Object>> clusterResourceWhitelist,
       List<Map<String, Object>> namespaceResourceWhitelist) {}
 
-  public static Resolution project(Request request, SubRequestSpecs.ProjectSpec spec,
-      PlatformSettings platform) {
+  public static Resolution project(Request request, Identity identity,
+      SubRequestSpecs.ProjectSpec spec, PlatformSettings platform) {
     String namespace = or(spec.namespace(), platform.argocd().namespace());
     ProjectModel model = new ProjectModel(spec.name(), namespace, spec.description(),
         or(spec.annotations(), Map.of()), or(spec.labels(), Map.of()),
@@ -130,8 +136,8 @@ public final class SubRequestResolvers {
       Map<String, String> labels, List<String> finalizers, String project,
       Map<String, Object> source, Map<String, Object> destination, Map<String, Object> syncPolicy) {}
 
-  public static Resolution application(Request request, SubRequestSpecs.ApplicationSpec spec,
-      PlatformSettings platform) {
+  public static Resolution application(Request request, Identity identity,
+      SubRequestSpecs.ApplicationSpec spec, PlatformSettings platform) {
     String namespace = or(spec.namespace(), platform.argocd().namespace());
     Source source = spec.source();
     Helm given = source.helm();
@@ -152,6 +158,9 @@ public final class SubRequestResolvers {
         map("server", destination.server(), "namespace", destination.namespace()),
         or(spec.syncPolicy(), Map.of()));
     List<String> warnings = List.of();
+    if (platform.chart().name().equals(source.chart()) && helm.valuesObject() != null) {
+      refuseValues(helm.valuesObject(), identity, destination, source, platform);
+    }
     if (platform.chart().name().equals(source.chart()) && source.targetRevision() != null
         && helm.valuesObject() != null) {
       warnings = ChartValuesCheck.check(helm.valuesObject(), source.targetRevision(),
@@ -160,5 +169,23 @@ public final class SubRequestResolvers {
     }
     return new Resolution(model,
         SubRequestStatus.of(request.kind(), spec.name(), namespace), warnings);
+  }
+
+  /**
+   * The vcluster chart's values of an ArgoCDApplication, which a tenant may write whole: a value
+   * the request policy does not let a request set must be what the platform itself puts there.
+   */
+  private static void refuseValues(Map<String, Object> values, Identity identity,
+      Destination destination, Source source, PlatformSettings platform) {
+    String targetNamespace = or(destination.namespace(),
+        identity.derived() ? identity.targetNamespace() : "");
+    Map<String, Object> reference = OrchestratorResolver.platformValues(
+        identity.derived() ? identity : null, targetNamespace,
+        or(source.targetRevision(), platform.chart().version()), platform);
+    List<PipelineException.Problem> problems = Admission.valueProblems(values,
+        "spec.source.helm.valuesObject", reference, identity, platform);
+    if (!problems.isEmpty()) {
+      throw PipelineException.invalidFields(problems);
+    }
   }
 }

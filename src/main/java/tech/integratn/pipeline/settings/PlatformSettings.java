@@ -1,5 +1,6 @@
 package tech.integratn.pipeline.settings;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +18,8 @@ public record PlatformSettings(
     Repository addonsRepo,
     Chart chart,
     Images images,
-    Scheduling scheduling) {
+    Scheduling scheduling,
+    RequestPolicy requestPolicy) {
 
   public record ArgocdSettings(String namespace, String destinationServer) {}
 
@@ -50,6 +52,31 @@ public record PlatformSettings(
    */
   public record Scheduling(Map<String, String> subRequestSelectorLabels,
       Map<String, String> partSelectorLabels) {}
+
+  /**
+   * What a request may ask for (the admit stage applies it): where requests come from and the
+   * prefix of their shared names, what is never theirs, and what the platform opens beyond each
+   * request's own derived names.
+   */
+  public record RequestPolicy(
+      List<RequestNamespace> requestNamespaces,
+      List<String> reservedNamespaces,
+      List<String> reservedProjects,
+      String targetNamespacePattern,
+      String projectNamePattern,
+      List<String> hostnameDomains,
+      List<String> baseDomains,
+      List<ChartSource> chartSources,
+      List<String> destinationServers,
+      HelmValuePaths helmValues) {}
+
+  /** A namespace requests are accepted from; {@code prefix} "" keeps the names unprefixed. */
+  public record RequestNamespace(String namespace, String prefix) {}
+
+  public record ChartSource(String repoURL, String chart) {}
+
+  /** Value paths of the vcluster chart a request may set: the list, and additions to it. */
+  public record HelmValuePaths(List<String> allow, List<String> alsoAllow) {}
 
   /** {@code kubeconfigSync} empty means this pipeline image's own reference. */
   public record Images(String kubeconfigSync, String vclusterControlPlane) {}

@@ -136,7 +136,11 @@ public final class SettingsReader {
           + JsonSchemas.message(error) + "). The settings table in docs/operating.md lists every key and "
           + "what it takes.");
     }
-    return bind(Tree.merge(Loaded.DEFAULTS_TREE, given, Tree.Rule.SETTINGS));
+    PlatformSettings settings = bind(Tree.merge(Loaded.DEFAULTS_TREE, given, Tree.Rule.SETTINGS));
+    RequestPolicyRules.problem(settings).ifPresent(problem -> {
+      throw invalid(where, problem);
+    });
+    return settings;
   }
 
   private static String readFile(Path file) {

@@ -29,7 +29,7 @@ import tech.integratn.pipeline.failure.ExitCode;
 class CheckGateTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String HEAD = "apiVersion: platform.integratn.tech/v1alpha1\n"
-      + "kind: VClusterOrchestrator\nmetadata:\n  name: %s\n  namespace: requests\nspec:\n"
+      + "kind: VClusterOrchestrator\nmetadata:\n  name: %s\n  namespace: platform-requests\nspec:\n"
       + "  name: %s\n";
 
   @TempDir Path work;
@@ -232,7 +232,7 @@ class CheckGateTest {
     request("two.yaml", "same", "");
     Cli result = Cli.run("check", work.resolve("repo").toString());
     assertThat(result.exitCode()).isEqualTo(ExitCode.CHECK_FAILED.code());
-    assertThat(result.out()).contains("the same resource (VClusterOrchestrator requests/same)");
+    assertThat(result.out()).contains("the same resource (VClusterOrchestrator platform-requests/same)");
   }
 
   @Test

@@ -14,7 +14,7 @@ import tech.integratn.pipeline.failure.ExitCode;
 /** Requests a platform user can get wrong: refused with the field, exit 3, nothing written. */
 class InputRefusalTest {
   private static final String HEAD = "apiVersion: platform.integratn.tech/v1alpha1\n"
-      + "kind: VClusterOrchestrator\nmetadata:\n  name: x\n  namespace: ns\nspec:\n";
+      + "kind: VClusterOrchestrator\nmetadata:\n  name: x\n  namespace: platform-requests\nspec:\n";
 
   @TempDir Path work;
 

@@ -45,7 +45,7 @@ class ChartReleasesTest {
   private Cli render(String spec, String release, String... more) throws IOException {
     Path input = Files.writeString(work.resolve("object.yaml"),
         "apiVersion: platform.integratn.tech/v1alpha1\nkind: VClusterOrchestrator\n"
-            + "metadata: {name: rel, namespace: r}\n" + spec
+            + "metadata: {name: rel, namespace: platform-requests}\n" + spec
             + "  argocdApplication: {targetRevision: \"" + release + "\"}\n");
     String[] args = {"--input", input.toString(), "--output", work.resolve("out").toString(),
         "--metadata", work.resolve("meta").toString()};

@@ -8,18 +8,19 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.integratn.pipeline.Cli;
+import tech.integratn.pipeline.Fixtures;
 import tech.integratn.pipeline.failure.ExitCode;
 
 /** Helm values are checked against the chart's own schema for the requested chart version. */
 class ChartValuesCheckTest {
   private static final String HEAD = "apiVersion: platform.integratn.tech/v1alpha1\n"
-      + "kind: VClusterOrchestrator\nmetadata:\n  name: x\n  namespace: ns\nspec:\n  name: x\n";
+      + "kind: VClusterOrchestrator\nmetadata:\n  name: x\n  namespace: platform-requests\nspec:\n  name: x\n";
 
   @TempDir Path work;
 
   private Cli render(String specLines) throws IOException {
     Path input = Files.writeString(work.resolve("object.yaml"), HEAD + specLines);
-    return Cli.run("--input", input.toString(), "--output", work.resolve("out").toString(),
+    return Cli.run("--settings", Fixtures.openPolicy().toString(), "--input", input.toString(), "--output", work.resolve("out").toString(),
         "--metadata", work.resolve("meta").toString());
   }
 

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tech.integratn.pipeline.admit.Identity;
 import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.read.OrchestratorSpec;
 import tech.integratn.pipeline.read.Request;
@@ -87,7 +88,8 @@ class OrchestratorRulesTest {
         rule("the workload repository falls back field by field",
             "{integrations: {argocd: {workloadRepo: {revision: dev}}}}",
             "/registration/annotations/workload_repo_path", "workloads"),
-        rule("the target namespace defaults to the request's", "{}", "/names/targetNamespace", "requests"),
+        rule("the target namespace defaults to the vcluster's own, never the request's",
+            "{}", "/names/targetNamespace", "vcluster-x"),
         rule("selector labels given replace the platform's whole",
             "{integrations: {certManager: {clusterIssuerSelectorLabels: {k: v}}}}",
             "/values/tree/integrations/certManager/sync/fromHost/clusterIssuers/selector/labels/k", "v"));
@@ -113,7 +115,8 @@ class OrchestratorRulesTest {
         "metadata", Map.of("name", "x", "namespace", "requests", "annotations", annotations),
         "spec", specMap));
     OrchestratorModel resolved = OrchestratorResolver.settle(request,
-        SpecBinder.bind(request, OrchestratorSpec.class), SettingsReader.defaults());
+        new Identity("requests", "x", ""), SpecBinder.bind(request, OrchestratorSpec.class),
+        SettingsReader.defaults());
 
     JsonNode found = JSON.valueToTree(resolved).at(pointer);
     assertThat(found.isMissingNode() || found.isNull() ? NONE : found.asText()).as(rule)

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tech.integratn.pipeline.admit.Identity;
 import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.read.Request;
@@ -86,7 +87,9 @@ class SubRequestRulesTest {
   @MethodSource("rules")
   void holds(String rule, PromiseKind kind, String spec, String pointer, String expected)
       throws IOException {
-    Resolution resolution = Resolvers.resolve(request(kind, spec), SettingsReader.defaults());
+    Request request = request(kind, spec);
+    Resolution resolution = Resolvers.resolve(request, identity(request),
+        SettingsReader.defaults());
     JsonNode found = JSON.valueToTree(Map.of("model", resolution.model(),
         "status", resolution.status())).at(pointer);
     String text = found.isMissingNode() || found.isNull() ? NONE
@@ -108,10 +111,15 @@ class SubRequestRulesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("refusals")
-  void refuses(String rule, String spec, String path) {
-    assertRefused(rule, () -> Resolvers.resolve(
-        request(PromiseKind.VCLUSTER_ARGOCD_CLUSTER_REGISTRATION, spec), SettingsReader.defaults()),
-        ExitCode.INVALID_INPUT, path);
+  void refuses(String rule, String spec, String path) throws IOException {
+    Request request = request(PromiseKind.VCLUSTER_ARGOCD_CLUSTER_REGISTRATION, spec);
+    assertRefused(rule, () -> Resolvers.resolve(request, identity(request),
+        SettingsReader.defaults()), ExitCode.INVALID_INPUT, path);
+  }
+
+  /** The resolvers' rules, on an unprefixed identity (the request policy has its own table). */
+  private static Identity identity(Request request) {
+    return new Identity(request.namespace(), String.valueOf(request.spec().get("name")), "");
   }
 
   @SuppressWarnings("unchecked")

@@ -82,14 +82,15 @@ class SyncJobSafetyTest {
     String base = Files.readString(Fixtures.input(Fixtures.root().resolve("kubeconfig-sync-minimal")));
     String first = jobName(base, "a");
     assertThat(jobName(base, "b")).isEqualTo(first);
-    String changed = jobName(base.replace("spec:\n", "spec:\n  serverUrl: https://other.example.com:6443\n"), "c");
+    String changed = jobName(base.replace("spec:\n", "spec:\n  apiPort: 6443\n"), "c");
     assertThat(changed).isNotEqualTo(first);
     assertThat(changed.substring(0, changed.length() - 9)).isEqualTo(first.substring(0, first.length() - 9));
   }
 
   private String jobName(String request, String run) throws IOException {
     Path input = Files.writeString(work.resolve(run + ".yaml"), request);
-    Cli result = Cli.run("--input", input.toString(), "--output", work.resolve(run).toString(),
+    Cli result = Cli.run("--settings", Fixtures.openPolicy().toString(), "--input",
+        input.toString(), "--output", work.resolve(run).toString(),
         "--metadata", work.resolve(run + "-meta").toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
     String text = Files.readString(work.resolve(run).resolve("kubeconfig-sync-job.yaml"));
