@@ -25,7 +25,8 @@ public final class KubeconfigSyncResolver {
       String connectHost,
       String tokenSecret,
       String kubeconfigSecret,
-      String image) {}
+      String image,
+      boolean adoptUnmarkedItems) {}
 
   private KubeconfigSyncResolver() {}
 
@@ -46,7 +47,8 @@ public final class KubeconfigSyncResolver {
         platform.onepassword().connectHost(),
         Names.onepasswordTokenSecret(name),
         Names.vclusterKubeconfigSecret(name),
-        image.isEmpty() ? BuildInfo.image() : image);
+        image.isEmpty() ? BuildInfo.image() : image,
+        platform.onepassword().adopt());
     return new Resolution(model, SubRequestStatus.of(request.kind(), name, spec.targetNamespace()));
   }
 
