@@ -1,6 +1,5 @@
 package tech.integratn.pipeline.cli;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -8,8 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.failure.PipelineException;
+import tech.integratn.pipeline.sync.ConnectAddress;
 import tech.integratn.pipeline.sync.KubeconfigSync;
 import tech.integratn.pipeline.sync.OnePasswordConnect;
+import tech.integratn.pipeline.sync.SyncLog;
 
 /** The kubeconfig sync Job's one container: this image, with this subcommand. */
 @Command(
@@ -18,8 +19,11 @@ import tech.integratn.pipeline.sync.OnePasswordConnect;
     description = {
         "Copies a vcluster's kubeconfig (its Secret, mounted as a file) and the Argo CD cluster "
             + "config made from it into a 1Password item, through 1Password Connect.",
-        "Environment: OP_CONNECT_HOST, OP_CONNECT_TOKEN, OP_VAULT_ID (id or name; else the vault "
-            + "named homelab), OP_ITEM_NAME, VCLUSTER_NAME, NAMESPACE, SERVER_URL (optional)."})
+        "Environment: OP_CONNECT_HOST (https, or http to this machine), OP_CONNECT_TOKEN, "
+            + "OP_VAULT_ID (id or name; when empty the vault named homelab), OP_ITEM_NAME, "
+            + "VCLUSTER_NAME, NAMESPACE, SERVER_URL (optional), OP_ADOPT_UNMARKED_ITEM (optional).",
+        "Only items carrying this Job's tag vcluster-pipeline/<NAMESPACE>/<VCLUSTER_NAME> are "
+            + "replaced or deleted; another item of the title stops the run (exit 7)."})
 final class SyncKubeconfigCommand implements Callable<Integer> {
   @Option(names = "--kubeconfig", paramLabel = "FILE",
       description = "the mounted kubeconfig (default: ${DEFAULT-VALUE})")
@@ -44,25 +48,42 @@ final class SyncKubeconfigCommand implements Callable<Integer> {
     this.io = io;
   }
 
+  @Option(names = "--adopt",
+      description = "adopt an unmarked SECURE_NOTE of the title that the bash pipeline made for "
+          + "this vcluster: mark it as this Job's and keep it (the switch-over; also "
+          + "OP_ADOPT_UNMARKED_ITEM=true)")
+  boolean adopt;
+
   @Override
   public Integer call() {
-    OnePasswordConnect connect = new OnePasswordConnect(connectHost(),
-        required("OP_CONNECT_TOKEN"), Duration.ofSeconds(timeoutSeconds),
-        Duration.ofSeconds(Math.max(1, requestTimeoutSeconds)), io.out());
-    new KubeconfigSync(connect, io.out()).run(new KubeconfigSync.Job(kubeconfig,
-        Duration.ofSeconds(waitSeconds), required("VCLUSTER_NAME"),
-        optional("NAMESPACE"), optional("SERVER_URL"), required("OP_ITEM_NAME"),
-        optional("OP_VAULT_ID")));
+    SyncLog log = new SyncLog(io.out());
+    try {
+      ConnectAddress host = ConnectAddress.parse(required("OP_CONNECT_HOST"));
+      OnePasswordConnect connect = new OnePasswordConnect(host, required("OP_CONNECT_TOKEN"),
+          Duration.ofSeconds(timeoutSeconds),
+          Duration.ofSeconds(Math.max(1, requestTimeoutSeconds)), log);
+      new KubeconfigSync(connect, log).run(new KubeconfigSync.Job(kubeconfig,
+          Duration.ofSeconds(waitSeconds), required("VCLUSTER_NAME"), required("NAMESPACE"),
+          optional("SERVER_URL"), required("OP_ITEM_NAME"), optional("OP_VAULT_ID"),
+          adopt || adoptFromEnvironment()));
+    } catch (PipelineException refusal) {
+      // One last pass through the run's redactor, which by now knows every credential.
+      throw log.redacted(refusal);
+    }
     return ExitCode.OK.code();
   }
 
-  private URI connectHost() {
-    try {
-      return URI.create(required("OP_CONNECT_HOST"));
-    } catch (IllegalArgumentException e) {
-      throw new PipelineException(ExitCode.USAGE, "OP_CONNECT_HOST is not a URL; set it to the "
-          + "Connect server's (http://host:port).");
+  /** The Job sets OP_ADOPT_UNMARKED_ITEM=true while the setting onepassword.adoptUnmarkedItems is on. */
+  private boolean adoptFromEnvironment() {
+    String value = optional("OP_ADOPT_UNMARKED_ITEM");
+    if (value.isEmpty() || value.equals("false")) {
+      return false;
     }
+    if (value.equals("true")) {
+      return true;
+    }
+    throw new PipelineException(ExitCode.USAGE, "OP_ADOPT_UNMARKED_ITEM is neither true nor "
+        + "false; the rendered Job sets it from the setting onepassword.adoptUnmarkedItems.");
   }
 
   private String optional(String name) {

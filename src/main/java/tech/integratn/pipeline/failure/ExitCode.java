@@ -27,8 +27,10 @@ public enum ExitCode {
   WRITE_FAILED(6, "a file could not be written (the message names it), or the output directory "
       + "holds a file this run does not render, or a symbolic link is where a file or directory "
       + "goes; nothing from this run is kept"),
-  SYNC_FAILED(7, "sync-kubeconfig: 1Password Connect refused the request (a 4xx), answered "
-      + "something unusable, or did not answer in time"),
+  SYNC_FAILED(7, "sync-kubeconfig: 1Password Connect refused the request (a 4xx), redirected "
+      + "it, answered something unusable, or did not answer in time; or an item of the title "
+      + "that is not this Job's blocks it (the message names it; nothing changed); or the named "
+      + "vault is not there"),
   CHECK_FAILED(8, "check: at least one request failed; test: a rendered file differs from its "
       + "expectation, or a case failed to render");
 

@@ -27,7 +27,8 @@ public final class KubeconfigSyncResolver {
       String tokenSecret,
       String kubeconfigSecret,
       String image,
-      String clusterName) {}
+      String clusterName,
+      boolean adoptUnmarkedItems) {}
 
   private KubeconfigSyncResolver() {}
 
@@ -49,7 +50,8 @@ public final class KubeconfigSyncResolver {
         Names.onepasswordTokenSecret(name),
         Names.vclusterKubeconfigSecret(name),
         image.isEmpty() ? BuildInfo.image() : image,
-        identity.base());
+        identity.base(),
+        platform.onepassword().adopt());
     return new Resolution(model, SubRequestStatus.of(request.kind(), name, spec.targetNamespace()));
   }
 

@@ -39,7 +39,15 @@ public record PlatformSettings(
 
   public record CertManagerSettings(Map<String, String> issuerSelectorLabels) {}
 
-  public record Onepassword(String connectHost) {}
+  /**
+   * {@code adoptUnmarkedItems}, unset unless a platform switches over from the bash pipeline:
+   * the sync Jobs then adopt the items it made (docs/operating.md, "Switching over").
+   */
+  public record Onepassword(String connectHost, Boolean adoptUnmarkedItems) {
+    public boolean adopt() {
+      return Boolean.TRUE.equals(adoptUnmarkedItems);
+    }
+  }
 
   public record Repository(String url, String basePath, String path, String revision) {}
 

@@ -5,6 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.snakeyaml.engine.v2.exceptions.ComposerException;
+import org.snakeyaml.engine.v2.exceptions.ConstructorException;
+import org.snakeyaml.engine.v2.exceptions.DuplicateKeyException;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ParserException;
+import org.snakeyaml.engine.v2.exceptions.ScannerException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.failure.PipelineException;
@@ -30,9 +37,7 @@ public record Kubeconfig(String server, String caData, String token, String cert
       List<Object> documents = Yaml.loadAll(text, MAX_CODE_POINTS);
       document = documents.isEmpty() ? null : documents.get(0);
     } catch (YamlEngineException e) {
-      // The reader quotes the text around an error, which may be a credential: only the
-      // problem and where it is.
-      throw unusable(source, "is not valid YAML (" + Yaml.problem(e) + ")");
+      throw unusable(source, "is not valid YAML (" + problem(e) + ")");
     } catch (RuntimeException e) {
       throw unusable(source, "cannot be read as YAML");
     }
@@ -72,6 +77,32 @@ public record Kubeconfig(String server, String caData, String token, String cert
       tls.put("certData", certData).put("keyData", keyData);
     }
     return config.toString();
+  }
+
+  /**
+   * What is wrong with the kubeconfig's YAML, in words of our own, and where. The reader's own
+   * words quote the file (an undefined alias, a local tag, a duplicate key, a bad escape all name
+   * the text they stopped at), and the text there may be the credential.
+   */
+  static String problem(YamlEngineException e) {
+    String what;
+    if (e instanceof DuplicateKeyException) {
+      what = "a key that appears twice";
+    } else if (e instanceof ComposerException) {
+      what = "an alias or anchor that cannot be resolved";
+    } else if (e instanceof ConstructorException) {
+      what = "a tag or a value that cannot be constructed";
+    } else if (e instanceof ScannerException) {
+      what = "a character or an escape that cannot be read";
+    } else if (e instanceof ParserException) {
+      what = "a structure that cannot be parsed";
+    } else {
+      what = "text that cannot be read";
+    }
+    Optional<Mark> mark = e instanceof MarkedYamlEngineException marked
+        ? marked.getProblemMark() : Optional.empty();
+    return what + mark.map(m -> " at line " + (m.getLine() + 1) + ", column "
+        + (m.getColumn() + 1)).orElse("");
   }
 
   /** The entry of {@code list} named {@code name}, else its first entry. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,8 +29,10 @@ import tech.integratn.pipeline.failure.PipelineException;
  * request including its body (a body trickled a byte a second is cut off), and a size limit on
  * each body. Reads and replacements are retried after connection errors and 5xx answers, with
  * growing pauses, until the deadline; a create is never retried blindly ({@link #create}).
- * 401, 403 and 404 stop at once with what to fix. Nothing the server sends is logged beyond a
- * short excerpt with every credential hidden, and the token is never logged.
+ * Any other answer stops at once with what to fix: a 4xx, and a redirect, which is never
+ * followed (it would carry the token to another address). Every line and refusal goes through
+ * the run's {@link SyncLog}: nothing the server sends is logged beyond a short excerpt with
+ * every credential hidden, and the token is never logged.
  */
 public final class OnePasswordConnect {
   /** Connect's answers are lists of vaults or items and one item: far below this. */
@@ -42,23 +43,22 @@ public final class OnePasswordConnect {
   /** What a 1Password id may hold (they are 26 lowercase letters and digits). */
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-  private final URI host;
+  private final ConnectAddress host;
   private final String token;
   private final Duration totalTime;
   private final Duration requestTimeout;
   /** Set at the first call: the time waiting for the kubeconfig is bounded on its own. */
   private long deadline;
   private boolean started;
-  private Redactor redactor;
-  private final PrintStream log;
+  private final SyncLog log;
   private final HttpClient http;
 
   /**
    * {@code totalTime} bounds every call of this run together, from the first; each request,
    * its body included, gets at most {@code requestTimeout}.
    */
-  public OnePasswordConnect(URI host, String token, Duration totalTime, Duration requestTimeout,
-      PrintStream log) {
+  public OnePasswordConnect(ConnectAddress host, String token, Duration totalTime,
+      Duration requestTimeout, SyncLog log) {
     if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
       throw new PipelineException(ExitCode.USAGE, "OP_CONNECT_TOKEN holds a character an HTTP "
           + "header cannot carry (a line break or a space?). Check the credential of the "
@@ -68,14 +68,11 @@ public final class OnePasswordConnect {
     this.token = token;
     this.totalTime = totalTime;
     this.requestTimeout = requestTimeout;
-    this.redactor = Redactor.none().with(token);
     this.log = log;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  }
-
-  /** Hides these credentials too from anything this client logs or reports. */
-  public void hide(String... secrets) {
-    redactor = redactor.with(secrets);
+    log.hide(token);
+    // NEVER is the default; said here because a followed redirect would carry the token away.
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+        .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
   /** A 1Password id from Connect, checked before it goes into a path. */
@@ -97,8 +94,14 @@ public final class OnePasswordConnect {
     return retried("PUT", path, body);
   }
 
-  public JsonNode delete(String path) {
-    return retried("DELETE", path, null);
+  /** The answer to a GET, or empty when Connect answers 404 (an item deleted meanwhile). */
+  public Optional<JsonNode> find(String path) {
+    return Optional.ofNullable(retried("GET", path, null, true));
+  }
+
+  /** Deletes; an item already gone (404) is as good as deleted: false then. */
+  public boolean delete(String path) {
+    return retried("DELETE", path, null, true) != null;
   }
 
   /**
@@ -117,7 +120,7 @@ public final class OnePasswordConnect {
     if (timeLeft() <= 0) {
       throw gaveUp("POST", path, 1, answer.problem());
     }
-    log.println("1Password Connect: POST " + path + ": " + answer.problem()
+    log.line("1Password Connect: POST " + path + ": " + answer.problem()
         + "; looking for the item before creating it again");
     return Optional.empty();
   }
@@ -146,11 +149,19 @@ public final class OnePasswordConnect {
   }
 
   private JsonNode retried(String method, String path, JsonNode body) {
+    return retried(method, path, body, false);
+  }
+
+  /** The answer; null for a 404 when {@code goneIsAnswer}. */
+  private JsonNode retried(String method, String path, JsonNode body, boolean goneIsAnswer) {
     Duration pause = null;
     for (int attempts = 1; ; attempts++) {
       Answer answer = send(method, path, body);
       if (answer.ok()) {
         return answer.json(this);
+      }
+      if (goneIsAnswer && answer.status() == 404) {
+        return null;
       }
       if (answer.refused()) {
         throw refused(method, path, answer);
@@ -158,20 +169,24 @@ public final class OnePasswordConnect {
       if (timeLeft() <= 0) {
         throw gaveUp(method, path, attempts, answer.problem());
       }
-      log.println("1Password Connect: " + method + " " + path + ": " + answer.problem()
+      log.line("1Password Connect: " + method + " " + path + ": " + answer.problem()
           + "; retrying in " + next(pause).toMillis() + " ms");
       pause = pause(pause);
     }
   }
 
-  /** What one request came to: a status and a body, or the problem that stopped it. */
-  private record Answer(int status, byte[] body, String problem) {
+  /**
+   * What one request came to: a status, a body and a {@code Location}, or the problem that
+   * stopped it (status 0).
+   */
+  private record Answer(int status, byte[] body, String problem, String location) {
     boolean ok() {
       return status >= 200 && status < 300;
     }
 
+    /** Anything but success, a server error or no answer is final: retrying cannot change it. */
     boolean refused() {
-      return status >= 400 && status < 500;
+      return status != 0 && !ok() && status < 500;
     }
 
     JsonNode json(OnePasswordConnect connect) {
@@ -181,7 +196,7 @@ public final class OnePasswordConnect {
       try {
         return JSON.readTree(body);
       } catch (IOException e) {
-        throw new PipelineException(ExitCode.SYNC_FAILED, "1Password Connect at " + connect.host
+        throw connect.log.refusal(ExitCode.SYNC_FAILED, "1Password Connect at " + connect.host
             + " answered with a body that is not JSON. Check that OP_CONNECT_HOST is a "
             + "1Password Connect server.");
       }
@@ -201,31 +216,39 @@ public final class OnePasswordConnect {
               : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
           .build();
     } catch (IOException | IllegalArgumentException e) {
-      throw new PipelineException(ExitCode.USAGE, "Cannot make a request to OP_CONNECT_HOST "
-          + host + " for " + path + ". Set it to the Connect server's URL (http://host:port).");
+      throw log.refusal(ExitCode.USAGE, "Cannot make a request to OP_CONNECT_HOST " + host
+          + " for " + path + ". Set it to the Connect server's URL (https://host[:port][/path]).");
     }
     CompletableFuture<HttpResponse<byte[]>> sent =
         http.sendAsync(request, info -> new BoundedBody(MAX_BODY_BYTES));
     try {
       HttpResponse<byte[]> response = sent.get(limit, TimeUnit.NANOSECONDS);
       return new Answer(response.statusCode(), response.body(),
-          "HTTP " + response.statusCode());
+          "HTTP " + response.statusCode(),
+          response.headers().firstValue("Location").orElse(""));
     } catch (TimeoutException e) {
       sent.cancel(true);
       return new Answer(0, new byte[0], "no complete answer within "
-          + TimeUnit.NANOSECONDS.toSeconds(limit) + " s");
+          + TimeUnit.NANOSECONDS.toSeconds(limit) + " s", "");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      return new Answer(0, new byte[0], redactor.excerpt(cause.getMessage() == null
-          ? "connection failed" : cause.getMessage()));
+      return new Answer(0, new byte[0], log.excerpt(cause.getMessage() == null
+          ? "connection failed" : cause.getMessage()), "");
     } catch (InterruptedException e) {
       sent.cancel(true);
       Thread.currentThread().interrupt();
-      throw new PipelineException(ExitCode.SYNC_FAILED, method + " " + path + " was interrupted");
+      throw log.refusal(ExitCode.SYNC_FAILED, method + " " + path + " was interrupted");
     }
   }
 
   private PipelineException refused(String method, String path, Answer answer) {
+    if (answer.status() >= 300 && answer.status() < 400) {
+      return log.refusal(ExitCode.SYNC_FAILED, "1Password Connect at " + host + " answered "
+          + method + " " + path + " with a redirect (HTTP " + answer.status() + where(answer)
+          + "), which the sync never follows: it would send the token to another address. Set "
+          + "onepassword.connectHost in the platform settings to the address Connect answers "
+          + "at itself (with its path, if a gateway serves it under one).");
+    }
     String fix = switch (answer.status()) {
       case 401 -> "The Connect token was refused: check the onepassword-access-token item's "
           + "credential that the ExternalSecret copies.";
@@ -233,7 +256,7 @@ public final class OnePasswordConnect {
       case 404 -> "Connect does not know " + path + ": check the vault and the Connect host.";
       default -> "Connect answered: " + message(answer.body());
     };
-    return new PipelineException(ExitCode.SYNC_FAILED, "1Password Connect refused " + method
+    return log.refusal(ExitCode.SYNC_FAILED, "1Password Connect refused " + method
         + " " + path + " (HTTP " + answer.status() + "). " + fix);
   }
 
@@ -248,11 +271,32 @@ public final class OnePasswordConnect {
     } catch (IOException notJson) {
       // the body itself, cut short below
     }
-    return redactor.excerpt(text);
+    return log.excerpt(text);
+  }
+
+  /**
+   * Where a redirect points, as far as it may be logged: its scheme, host, port and path, never
+   * a user name, password, query or fragment.
+   */
+  private String where(Answer answer) {
+    if (answer.location().isEmpty()) {
+      return "";
+    }
+    try {
+      URI to = host.resolve("/").resolve(answer.location());
+      if (to.getHost() == null) {
+        return "";
+      }
+      String port = to.getPort() == -1 ? "" : ":" + to.getPort();
+      return " to " + log.excerpt(to.getScheme() + "://" + to.getHost() + port
+          + (to.getRawPath() == null ? "" : to.getRawPath()));
+    } catch (IllegalArgumentException unreadable) {
+      return "";
+    }
   }
 
   private PipelineException gaveUp(String method, String path, int attempts, String problem) {
-    return new PipelineException(ExitCode.SYNC_FAILED, "1Password Connect at " + host
+    return log.refusal(ExitCode.SYNC_FAILED, "1Password Connect at " + host
         + " did not answer " + method + " " + path + " within " + totalTime.toSeconds() + " s ("
         + attempts + (attempts == 1 ? " attempt" : " attempts") + "; last: " + problem
         + "). Check that the Connect server is running and reachable from the vcluster's "

@@ -42,6 +42,16 @@ class PlatformSettingsTest {
         Arguments.of("a namespace that is no DNS label", "argocd:\n  namespace: Git_Ops\n", "argocd.namespace"),
         Arguments.of("a connect host that is no URL", "onepassword:\n  connectHost: op connect\n",
             "onepassword.connectHost"),
+        Arguments.of("a connect host with a password (it would be published in the Job)",
+            "onepassword:\n  connectHost: https://op:pw@connect.example.com\n", "onepassword.connectHost"),
+        Arguments.of("a connect host with a query", "onepassword:\n  connectHost: "
+            + "https://connect.example.com/?token=x\n", "onepassword.connectHost"),
+        Arguments.of("a connect host in plain http to another machine", "onepassword:\n  "
+            + "connectHost: http://connect.example.com:8080\n", "onepassword.connectHost"),
+        Arguments.of("a connect host port out of range", "onepassword:\n  connectHost: "
+            + "https://connect.example.com:65536\n", "onepassword.connectHost"),
+        Arguments.of("an adoption switch that is not a boolean", "onepassword:\n  "
+            + "adoptUnmarkedItems: \"yes\"\n", "onepassword.adoptUnmarkedItems"),
         Arguments.of("a chart version that is not one", "chart:\n  version: latest\n", "chart.version"),
         Arguments.of("an image with a space", "images:\n  sync: \"a b\"\n", "images.sync"),
         Arguments.of("a list", "- baseDomain: x\n", "mapping"),

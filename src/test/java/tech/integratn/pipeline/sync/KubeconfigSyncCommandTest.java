@@ -101,6 +101,9 @@ class KubeconfigSyncCommandTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).contains("created 1Password item vcluster-lab-kubeconfig in vault v-team");
     JsonNode item = onlyItem("v-team");
+    assertThat(item.path("tags")).extracting(JsonNode::asText)
+        .containsExactly("vcluster-pipeline/vc-lab/lab");
+    assertThat(field(item, "managed-by")).startsWith("vcluster-pipeline/vc-lab/lab ");
     assertThat(item.path("title").asText()).isEqualTo("vcluster-lab-kubeconfig");
     assertThat(item.path("category").asText()).isEqualTo("SECURE_NOTE");
     assertThat(field(item, "kubeconfig")).isEqualTo(text);
@@ -111,8 +114,9 @@ class KubeconfigSyncCommandTest {
   }
 
   @Test
-  void replacesAnExistingItemAndUsesTheClientCertificateWithoutAToken() throws IOException {
-    connect.addItem("v-team", "item-7", "vcluster-lab-kubeconfig");
+  void replacesItsOwnItemAndUsesTheClientCertificateWithoutAToken() throws IOException {
+    connect.addItem("v-team", "item-7", "vcluster-lab-kubeconfig", "{\"category\": \"SECURE_NOTE\", "
+        + "\"tags\": [\"vcluster-pipeline/vc-lab/lab\", \"kept\"]}");
     Map<String, String> env = environment("team");
     env.put("SERVER_URL", "https://lab.example.com:8443");
     Cli result = sync(env, kubeconfig("    client-certificate-data: " + CERT
@@ -122,6 +126,8 @@ class KubeconfigSyncCommandTest {
     assertThat(result.out()).contains("replaced", "item-7");
     JsonNode item = onlyItem("v-team");
     assertThat(item.path("id").asText()).isEqualTo("item-7");
+    assertThat(item.path("tags")).extracting(JsonNode::asText)
+        .containsExactly("vcluster-pipeline/vc-lab/lab", "kept");
     assertThat(field(item, "argocd-server")).isEqualTo("https://lab.example.com:8443");
     assertThat(JSON.readTree(field(item, "argocd-config"))).isEqualTo(JSON.readTree(
         "{\"tlsClientConfig\":{\"insecure\":false,\"caData\":\"" + CA + "\",\"certData\":\""
@@ -131,13 +137,17 @@ class KubeconfigSyncCommandTest {
   }
 
   @Test
-  void theVaultIsFoundByIdThenNameThenHomelab() throws IOException {
+  void theVaultIsFoundByIdThenNameAndHomelabOnlyWhenNoneIsNamed() throws IOException {
     String text = kubeconfig("    token: t\n");
     assertThat(sync(environment("v-other"), text).exitCode()).isZero();
     assertThat(connect.items("v-other")).hasSize(1);
     assertThat(sync(environment("team"), text).exitCode()).isZero();
     assertThat(connect.items("v-team")).hasSize(1);
-    assertThat(sync(environment("no-such-vault"), text).exitCode()).isZero();
+    Cli missing = sync(environment("no-such-vault"), text);
+    assertThat(missing.exitCode()).isEqualTo(ExitCode.SYNC_FAILED.code());
+    assertThat(missing.err()).contains("no-such-vault", "nothing was written");
+    assertThat(connect.items("v-home")).isEmpty();
+    assertThat(sync(environment(""), text).exitCode()).isZero();
     assertThat(connect.items("v-home")).hasSize(1);
   }
 

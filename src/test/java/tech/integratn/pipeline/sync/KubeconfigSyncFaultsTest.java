@@ -132,17 +132,19 @@ class KubeconfigSyncFaultsTest {
   }
 
   @Test
-  void duplicatesAlreadyThereAreConvergedToOneAndSaidSo() throws IOException {
-    connect.addItem("vteam", "first", TITLE);
-    connect.addItem("vteam", "second", TITLE);
-    connect.addItem("vteam", "third", TITLE);
+  void duplicatesOfItsOwnAreConvergedToTheOldestAndSaidSo() throws IOException {
+    String marked = "{\"category\": \"SECURE_NOTE\", \"tags\": [\"vcluster-pipeline/vc-lab/lab\"], "
+        + "\"createdAt\": \"2025-0%d-01T00:00:00Z\"}";
+    connect.addItem("vteam", "second", TITLE, marked.formatted(2));
+    connect.addItem("vteam", "first", TITLE, marked.formatted(1));
+    connect.addItem("vteam", "third", TITLE, marked.formatted(3));
     Cli result = sync(environment(), kubeconfig("    token: " + USER_TOKEN + "\n"));
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(itemsTitled()).isEqualTo(1);
     assertThat(connect.items("vteam")).containsKey("first");
-    assertThat(result.out()).contains("found 3 1Password items titled", "kept first",
-        "deleted second, third");
+    assertThat(result.out()).contains("found 3 1Password items of this Job titled",
+        "kept first (the oldest)", "deleted second, third");
   }
 
   @Test

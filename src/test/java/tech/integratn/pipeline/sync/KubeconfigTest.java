@@ -36,6 +36,16 @@ class KubeconfigTest {
         rule("an empty file is refused", "", "is empty"),
         rule("a file that is not YAML is refused without quoting it", "a: [t0k3n", "is not valid YAML"),
         rule("a list is not a kubeconfig", "- a", "no YAML mapping"),
+        rule("an undefined alias is not quoted", CLUSTER + CONTEXT
+            + "users: [{name: u, user: {token: *t0k3n}}]\n", "an alias or anchor"),
+        rule("a local tag is not quoted", CLUSTER + CONTEXT
+            + "users: [{name: u, user: {token: !t0k3n x}}]\n", "a tag or a value"),
+        rule("a duplicate key is not quoted", CLUSTER + CONTEXT
+            + "users: [{name: u, user: {t0k3n: a, t0k3n: b}}]\n", "a key that appears twice"),
+        rule("a bad 32-bit escape is not quoted", CLUSTER + CONTEXT
+            + "users: [{name: u, user: {token: \"t0k3n\\UFFFFFFFF\"}}]\n", "is not valid YAML"),
+        rule("an unknown escape is not quoted", CLUSTER + CONTEXT
+            + "users: [{name: u, user: {token: \"t0k3n\\q\"}}]\n", "an escape that cannot be read"),
         rule("an exec plugin cannot run in Argo CD", CLUSTER + CONTEXT
             + "users: [{name: u, user: {exec: {command: aws}}}]\n", "an exec plugin"),
         rule("a user without credentials is refused", CLUSTER + CONTEXT

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,9 +18,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A stand-in for the 1Password Connect REST API on 127.0.0.1: vaults, and items per vault that
- * can be listed, created (POST), replaced (PUT) and deleted. Every request is recorded. A test
- * can put a {@link Misbehaviour} in front of it: answer, stall, trickle or flood as it likes.
+ * A stand-in for the 1Password Connect REST API on 127.0.0.1, with state as Connect keeps it:
+ * vaults, and items per vault that can be listed (summaries with category, tags and createdAt,
+ * filtered by title), read whole, created (POST: a new id and a later createdAt), replaced (PUT:
+ * the createdAt kept) and deleted. It may sit under a path prefix, as behind a gateway. Every
+ * request is recorded. A test can put a {@link Misbehaviour} in front of it: answer, stall,
+ * trickle, redirect or flood as it likes.
  */
 final class OnePasswordConnectStub implements AutoCloseable {
   static final String TOKEN = "connect-test-token";
@@ -35,6 +39,9 @@ final class OnePasswordConnectStub implements AutoCloseable {
   private volatile Misbehaviour misbehaviour;
 
   private final HttpServer server;
+  private final String prefix;
+  /** Connect's clock for createdAt: one second per item, so the order is never a tie. */
+  private final Instant epoch = Instant.parse("2026-01-01T00:00:00Z");
   private final Map<String, String> vaults = new LinkedHashMap<>();
   private final Map<String, Map<String, JsonNode>> items = new LinkedHashMap<>();
   final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
@@ -43,8 +50,14 @@ final class OnePasswordConnectStub implements AutoCloseable {
   private int failureStatus;
 
   OnePasswordConnectStub() throws IOException {
+    this("");
+  }
+
+  /** A stub that answers only under {@code prefix} (such as {@code /onepassword}). */
+  OnePasswordConnectStub(String prefix) throws IOException {
+    this.prefix = prefix;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/v1/", this::handle);
+    server.createContext(prefix + "/v1/", this::handle);
     server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
       Thread thread = new Thread(r, "connect-stub");
       thread.setDaemon(true);
@@ -54,7 +67,7 @@ final class OnePasswordConnectStub implements AutoCloseable {
   }
 
   String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return "http://127.0.0.1:" + server.getAddress().getPort() + prefix;
   }
 
   void addVault(String id, String name) {
@@ -65,6 +78,17 @@ final class OnePasswordConnectStub implements AutoCloseable {
   void addItem(String vaultId, String itemId, String title) {
     ObjectNode item = JSON.createObjectNode().put("id", itemId).put("title", title);
     items.get(vaultId).put(itemId, item);
+  }
+
+  /** An item as someone else made it: {@code item} (JSON) with this id, title and vault. */
+  synchronized void addItem(String vaultId, String itemId, String title, String item)
+      throws IOException {
+    ObjectNode whole = ((ObjectNode) JSON.readTree(item)).put("id", itemId).put("title", title);
+    whole.putObject("vault").put("id", vaultId);
+    if (!whole.has("createdAt")) {
+      whole.put("createdAt", epoch.plusSeconds(nextId++).toString());
+    }
+    items.get(vaultId).put(itemId, whole);
   }
 
   /** The next {@code count} requests are answered with {@code status} (a 5xx to test retries). */
@@ -79,8 +103,10 @@ final class OnePasswordConnectStub implements AutoCloseable {
 
   /** What a POST to {@code /v1/vaults/<vaultId>/items} stores: the item, with a new id. */
   synchronized JsonNode create(String vaultId, byte[] body) throws IOException {
-    String id = "item" + nextId++;
-    ObjectNode created = ((ObjectNode) JSON.readTree(body)).put("id", id);
+    int n = nextId++;
+    String id = String.format("item%03d", n);
+    ObjectNode created = ((ObjectNode) JSON.readTree(body)).put("id", id)
+        .put("createdAt", epoch.plusSeconds(n).toString());
     items.get(vaultId).put(id, created);
     return created;
   }
@@ -91,7 +117,7 @@ final class OnePasswordConnectStub implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod();
-    String path = exchange.getRequestURI().getPath();
+    String path = exchange.getRequestURI().getPath().substring(prefix.length());
     byte[] raw = exchange.getRequestBody().readAllBytes();
     calls.add(new Call(method, path, raw.length == 0 ? null : JSON.readTree(raw)));
     Misbehaviour override = misbehaviour;
@@ -126,8 +152,10 @@ final class OnePasswordConnectStub implements AutoCloseable {
       Map<String, JsonNode> vaultItems = items.get(parts[1]);
       if (method.equals("GET")) {
         ArrayNode list = JSON.createArrayNode();
-        vaultItems.values().forEach(i -> list.addObject()
-            .put("id", i.path("id").asText()).put("title", i.path("title").asText()));
+        String title = titleFilter(exchange.getRequestURI().getQuery());
+        vaultItems.values().stream()
+            .filter(i -> title == null || title.equals(i.path("title").asText()))
+            .forEach(i -> list.add(summary(i)));
         respond(exchange, 200, list);
       } else if (method.equals("POST") && body != null) {
         respond(exchange, 200, create(parts[1], raw));
@@ -135,9 +163,17 @@ final class OnePasswordConnectStub implements AutoCloseable {
         respond(exchange, 405, JSON.createObjectNode());
       }
     } else if (parts.length == 4 && parts[2].equals("items") && items.containsKey(parts[1])
+        && method.equals("GET") && items.get(parts[1]).containsKey(parts[3])) {
+      respond(exchange, 200, items.get(parts[1]).get(parts[3]));
+    } else if (parts.length == 4 && parts[2].equals("items") && items.containsKey(parts[1])
         && method.equals("PUT") && items.get(parts[1]).containsKey(parts[3]) && body != null) {
-      items.get(parts[1]).put(parts[3], body);
-      respond(exchange, 200, body);
+      ObjectNode replaced = ((ObjectNode) body.deepCopy()).put("id", parts[3]);
+      JsonNode before = items.get(parts[1]).get(parts[3]);
+      if (before.has("createdAt")) {
+        replaced.set("createdAt", before.get("createdAt"));
+      }
+      items.get(parts[1]).put(parts[3], replaced);
+      respond(exchange, 200, replaced);
     } else if (parts.length == 4 && parts[2].equals("items") && items.containsKey(parts[1])
         && method.equals("DELETE") && items.get(parts[1]).remove(parts[3]) != null) {
       exchange.sendResponseHeaders(204, -1);
@@ -145,6 +181,27 @@ final class OnePasswordConnectStub implements AutoCloseable {
     } else {
       respond(exchange, 404, JSON.createObjectNode().put("message", "not found: " + path));
     }
+  }
+
+  /** What Connect lists of an item: no fields; tags only when it has some. */
+  private static JsonNode summary(JsonNode item) {
+    ObjectNode summary = JSON.createObjectNode();
+    for (String key : List.of("id", "title", "category", "tags", "createdAt", "vault")) {
+      if (item.has(key) && !(key.equals("tags") && item.get(key).isEmpty())) {
+        summary.set(key, item.get(key));
+      }
+    }
+    return summary;
+  }
+
+  /** The title of a {@code title eq "..."} filter, as Connect reads it; null for none. */
+  private static String titleFilter(String query) {
+    if (query == null || !query.startsWith("filter=")) {
+      return null;
+    }
+    String filter = query.substring("filter=".length());
+    return filter.startsWith("title eq \"") && filter.endsWith("\"")
+        ? filter.substring("title eq \"".length(), filter.length() - 1) : "\u0000no such title";
   }
 
   static void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {

@@ -87,6 +87,29 @@ class SyncJobSafetyTest {
     assertThat(changed.substring(0, changed.length() - 9)).isEqualTo(first.substring(0, first.length() - 9));
   }
 
+  /**
+   * The switch-over setting reaches the Job's environment only while it is on (a Job without it
+   * never adopts), and the Connect addresses the sync accepts are the ones the settings accept.
+   */
+  @Test
+  void adoptionIsInTheJobOnlyWhileTheSettingIsOn() throws IOException {
+    Path input = Fixtures.input(Fixtures.root().resolve("kubeconfig-sync-minimal"));
+    Path settings = Files.writeString(work.resolve("settings.yaml"),
+        "onepassword:\n  adoptUnmarkedItems: true\n  connectHost: https://gw.example.com/op\n");
+    Cli on = Cli.run("--input", input.toString(), "--output", work.resolve("on").toString(),
+        "--metadata", work.resolve("on-meta").toString(), "--settings", settings.toString());
+    assertThat(on.exitCode()).as(on.err()).isZero();
+    String job = Files.readString(work.resolve("on/kubeconfig-sync-job.yaml"));
+    assertThat(job).contains("- name: OP_ADOPT_UNMARKED_ITEM\n              value: \"true\"\n",
+        "value: https://gw.example.com/op\n");
+
+    Cli off = Cli.run("--input", input.toString(), "--output", work.resolve("off").toString(),
+        "--metadata", work.resolve("off-meta").toString());
+    assertThat(off.exitCode()).as(off.err()).isZero();
+    assertThat(Files.readString(work.resolve("off/kubeconfig-sync-job.yaml")))
+        .doesNotContain("OP_ADOPT_UNMARKED_ITEM");
+  }
+
   private String jobName(String request, String run) throws IOException {
     Path input = Files.writeString(work.resolve(run + ".yaml"), request);
     Cli result = Cli.run("--settings", Fixtures.openPolicy().toString(), "--input",
