@@ -128,7 +128,8 @@ class DirectModeTest {
     JsonNode promise = YAML.readTree(Fixtures.projectRoot().resolve("target/promises/vcluster/promise.yaml").toFile());
     assertThat(promise.at("/spec/requiredPromises").isMissingNode()).isTrue();
     // No arguments: a VCluster's own mode is direct, decided by its kind alone.
-    for (String action : List.of("configure", "delete")) {
+    assertThat(promise.at("/spec/workflows/resource/delete").isMissingNode()).isTrue();
+    for (String action : List.of("configure")) {
       assertThat(promise.at("/spec/workflows/resource/" + action + "/0/spec/containers/0/args")
           .isMissingNode()).as(action).isTrue();
       assertThat(promise.at("/spec/workflows/resource/" + action + "/0/spec/containers/0/image")

@@ -32,7 +32,8 @@ public enum ExitCode {
       + "that is not this Job's blocks it (the message names it; nothing changed); or the named "
       + "vault is not there"),
   CHECK_FAILED(8, "check: at least one request failed; test: a rendered file differs from its "
-      + "expectation, or a case failed to render");
+      + "expectation, or a case failed to render; promises --compare-live: a change needs a step "
+      + "(Kratix refuses it, state moves, or files would collide)");
 
   private final int code;
   private final String meaning;
@@ -57,7 +58,7 @@ public enum ExitCode {
       case "test" -> EnumSet.of(OK, INTERNAL_ERROR, USAGE, TEMPLATE_ERROR, WRITE_FAILED,
           CHECK_FAILED);
       case "sync-kubeconfig" -> EnumSet.of(OK, INTERNAL_ERROR, USAGE, INVALID_INPUT, SYNC_FAILED);
-      case "promises" -> EnumSet.of(OK, INTERNAL_ERROR, USAGE, WRITE_FAILED);
+      case "promises" -> EnumSet.of(OK, INTERNAL_ERROR, USAGE, WRITE_FAILED, CHECK_FAILED);
       default -> EnumSet.of(OK, INTERNAL_ERROR, USAGE, INVALID_INPUT, OUTPUT_REFUSED,
           TEMPLATE_ERROR, WRITE_FAILED);
     };

@@ -71,7 +71,12 @@ class PromisesTest {
 
     String image = imageRef();
     assertThat(image).doesNotContain("@").contains(":");
-    for (String action : List.of("configure", "delete")) {
+    // No delete pipeline: it would do nothing, and a pod that cannot run (a terminating
+    // namespace, an image it cannot pull) would hold every request's deletion.
+    assertThat(promise.at("/spec/workflows/resource/delete").isMissingNode()).isTrue();
+    assertThat(promise.at("/metadata/labels").path(InstallablePromises.VERSION_LABEL).asText())
+        .isEqualTo("v" + tech.integratn.pipeline.settings.BuildInfo.version());
+    for (String action : List.of("configure")) {
       JsonNode pipelines = promise.at("/spec/workflows/resource/" + action);
       assertThat(pipelines.size()).as(action).isPositive();
       for (JsonNode pipeline : pipelines) {
@@ -93,6 +98,32 @@ class PromisesTest {
     assertThat(schema.findValues("default"))
         .as("defaults live in the pipeline only, so the CRD cannot disagree with it").isEmpty();
     assertThat(schema.at("/properties/spec/type").asText()).isEqualTo("object");
+  }
+
+  /** A description cut at a comma in a flow map leaves a key with a null value instead. */
+  @ParameterizedTest
+  @EnumSource(PromiseKind.class)
+  void everyDescriptionIsOneStringAndNoValueIsNull(PromiseKind kind) throws IOException {
+    List<String> problems = new ArrayList<>();
+    plain(promise(kind), "", problems);
+    assertThat(problems).isEmpty();
+  }
+
+  private static void plain(JsonNode node, String path, List<String> problems) {
+    if (node.isNull()) {
+      problems.add(path + " is null");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      boolean schemaNode = node.has("type") && !node.path("type").isObject();
+      if (field.getKey().equals("description") && schemaNode && !field.getValue().isTextual()) {
+        problems.add(path + ".description is not a string");
+      }
+      plain(field.getValue(), path + "." + field.getKey(), problems);
+    }
+    for (int i = 0; node.isArray() && i < node.size(); i++) {
+      plain(node.get(i), path + "[" + i + "]", problems);
+    }
   }
 
   @ParameterizedTest
