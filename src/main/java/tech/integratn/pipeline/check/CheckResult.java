@@ -2,6 +2,7 @@ package tech.integratn.pipeline.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tech.integratn.pipeline.failure.PipelineException.Problem;
 
 /**
@@ -9,7 +10,8 @@ import tech.integratn.pipeline.failure.PipelineException.Problem;
  * long the check took.
  */
 public record CheckResult(String file, String kind, String namespace, String name,
-    List<Problem> errors, List<String> warnings, List<Change> changes, double seconds) {
+    List<Problem> errors, List<String> warnings, List<Change> changes, double seconds,
+    Map<String, String> claims) {
 
   /** What the request's render would do to a file of the state repository. */
   public record Change(String action, String file, String diff) {}
@@ -31,7 +33,7 @@ public record CheckResult(String file, String kind, String namespace, String nam
           lines.length > 1 ? lines[1] : ""));
     }
     return new CheckResult(file, kind, namespace, name, List.copyOf(errors),
-        List.copyOf(warnings), List.copyOf(parsed), seconds);
+        List.copyOf(warnings), List.copyOf(parsed), seconds, Map.of());
   }
 
   /** This verdict with one more problem. */
@@ -39,6 +41,15 @@ public record CheckResult(String file, String kind, String namespace, String nam
     List<Problem> more = new ArrayList<>(errors);
     more.add(problem);
     return new CheckResult(file, kind, namespace, name, List.copyOf(more), warnings, changes,
-        seconds);
+        seconds, claims);
+  }
+
+  /**
+   * This verdict with the names it claims across the platform (what each is, to its value):
+   * two requests that claim one are refused together by {@link CheckRun}.
+   */
+  CheckResult claiming(Map<String, String> claimed) {
+    return new CheckResult(file, kind, namespace, name, errors, warnings, changes, seconds,
+        Map.copyOf(claimed));
   }
 }

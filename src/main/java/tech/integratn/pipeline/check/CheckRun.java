@@ -74,7 +74,8 @@ public final class CheckRun {
       if (progress != null && documents.size() >= 20) {
         progress.println();
       }
-      return new Outcome(duplicatesFlagged(results), skipped, (System.nanoTime() - start) / 1e9);
+      return new Outcome(collisionsFlagged(duplicatesFlagged(results)), skipped,
+          (System.nanoTime() - start) / 1e9);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
@@ -107,6 +108,36 @@ public final class CheckRun {
           flagged.set(i, flagged.get(i).with(new PipelineException.Problem("metadata.name",
               "the same resource (" + identity + ") as " + String.join(", ", others)
                   + "; the cluster keeps only one: rename or remove one of them")));
+        }
+      }
+    });
+    return flagged;
+  }
+
+  /**
+   * Two requests that claim one hostname, vcluster namespace, Argo CD project or application, or
+   * 1Password item would overwrite each other's (the request policy keeps derived names apart;
+   * names a platform opens to free choice are kept apart only here): both fail, each naming the
+   * other.
+   */
+  static List<CheckResult> collisionsFlagged(List<CheckResult> results) {
+    Map<String, List<Integer>> byClaim = new LinkedHashMap<>();
+    for (int i = 0; i < results.size(); i++) {
+      for (Map.Entry<String, String> claim : results.get(i).claims().entrySet()) {
+        byClaim.computeIfAbsent(claim.getKey() + " " + claim.getValue(), k -> new ArrayList<>())
+            .add(i);
+      }
+    }
+    List<CheckResult> flagged = new ArrayList<>(results);
+    byClaim.forEach((claim, indexes) -> {
+      if (indexes.size() > 1) {
+        for (int i : indexes) {
+          List<String> others = indexes.stream().filter(j -> j != i)
+              .map(j -> results.get(j).kind() + " " + results.get(j).namespace() + "/"
+                  + results.get(j).name() + " in " + results.get(j).file()).toList();
+          flagged.set(i, flagged.get(i).with(new PipelineException.Problem("spec",
+              "claims the " + claim + ", as " + String.join(", ", others) + " does: one would "
+                  + "overwrite the other's. Give one of them another name or value")));
         }
       }
     });

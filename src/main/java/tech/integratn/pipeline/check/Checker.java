@@ -83,6 +83,7 @@ public final class Checker {
     List<String> changes = new ArrayList<>();
     String name = "";
     String namespace = "";
+    Map<String, String> claims = new java.util.LinkedHashMap<>();
     try {
       Request request = new RequestReader().parse(document.text(), document.file());
       name = request.name();
@@ -101,6 +102,9 @@ public final class Checker {
         validateDocuments(rendered.files(), guard.checkAndParse(rendered.files()), "parts: ", errors);
       }
       warnings.addAll(rendered.warnings());
+      if (request.kind().hasParts()) {
+        claims.putAll(claims(rendered.resolution().status()));
+      }
       state.ifPresent(repository -> changes.addAll(repository.changes(request, published)));
     } catch (PipelineException e) {
       for (PipelineException.Problem problem : e.problems()) {
@@ -116,7 +120,25 @@ public final class Checker {
     }
     return Optional.of(CheckResult.of(document.where(), identity.kind(), namespace,
         name.isEmpty() ? nameOf(document.text()) : name, errors, warnings, changes,
-        seconds(start)));
+        seconds(start)).claiming(claims));
+  }
+
+  /** What a vcluster's status says it owns that no other request may also own, by what it is. */
+  private static final Map<String, String> CLAIMED = Map.of(
+      "hostname", "hostname",
+      "targetNamespace", "vcluster namespace",
+      "argocdProject", "Argo CD project",
+      "argocdApplication", "Argo CD application",
+      "onepasswordItem", "1Password item");
+
+  private static Map<String, String> claims(Map<String, Object> status) {
+    Map<String, String> claims = new java.util.TreeMap<>();
+    CLAIMED.forEach((key, what) -> {
+      if (status.get(key) instanceof String value && !value.isEmpty()) {
+        claims.put(what, value);
+      }
+    });
+    return claims;
   }
 
   /**

@@ -95,7 +95,9 @@ class SyncJobSafetyTest {
   void adoptionIsInTheJobOnlyWhileTheSettingIsOn() throws IOException {
     Path input = Fixtures.input(Fixtures.root().resolve("kubeconfig-sync-minimal"));
     Path settings = Files.writeString(work.resolve("settings.yaml"),
-        "onepassword:\n  adoptUnmarkedItems: true\n  connectHost: https://gw.example.com/op\n");
+        "onepassword:\n  adoptUnmarkedItems: true\n  connectHost: https://gw.example.com/op\n"
+            + Files.readString(Fixtures.settings(Fixtures.root().resolve("kubeconfig-sync-minimal"))
+                .orElseThrow()));
     Cli on = Cli.run("--input", input.toString(), "--output", work.resolve("on").toString(),
         "--metadata", work.resolve("on-meta").toString(), "--settings", settings.toString());
     assertThat(on.exitCode()).as(on.err()).isZero();
@@ -104,7 +106,8 @@ class SyncJobSafetyTest {
         "value: https://gw.example.com/op\n");
 
     Cli off = Cli.run("--input", input.toString(), "--output", work.resolve("off").toString(),
-        "--metadata", work.resolve("off-meta").toString());
+        "--metadata", work.resolve("off-meta").toString(), "--settings", Fixtures.settings(
+            Fixtures.root().resolve("kubeconfig-sync-minimal")).orElseThrow().toString());
     assertThat(off.exitCode()).as(off.err()).isZero();
     assertThat(Files.readString(work.resolve("off/kubeconfig-sync-job.yaml")))
         .doesNotContain("OP_ADOPT_UNMARKED_ITEM");
