@@ -235,6 +235,31 @@ class CheckGateTest {
     assertThat(result.out()).contains("the same resource (VClusterOrchestrator platform-requests/same)");
   }
 
+  /**
+   * Names a platform opens to free choice (a namespace pattern, a hostname domain) are kept
+   * apart only here: two requests that claim one fail, each naming the other; a third is fine.
+   */
+  @Test
+  void twoRequestsThatClaimOneNameAreFlagged() throws IOException {
+    Path settings = Files.writeString(work.resolve("settings.yaml"), "requestPolicy:\n"
+        + "  targetNamespacePattern: '^shared-[a-z]+$'\n  hostnameDomains: [example.com]\n");
+    request("a.yaml", "alpha", "  targetNamespace: shared-ns\n");
+    request("b.yaml", "beta", "  targetNamespace: shared-ns\n");
+    request("c.yaml", "gamma", "  exposure: {hostname: api.example.com}\n");
+    request("d.yaml", "delta", "  exposure: {hostname: api.example.com}\n");
+    request("e.yaml", "epsilon", "");
+    Cli result = Cli.run("check", "--format", "json", "--settings", settings.toString(),
+        work.resolve("repo").toString());
+    assertThat(result.exitCode()).isEqualTo(ExitCode.CHECK_FAILED.code());
+    JsonNode report = json(result);
+    assertThat(resultFor(report, "alpha").toString())
+        .contains("claims the vcluster namespace shared-ns", "VClusterOrchestrator platform-requests/beta");
+    assertThat(resultFor(report, "beta").toString()).contains("platform-requests/alpha");
+    assertThat(resultFor(report, "gamma").toString())
+        .contains("claims the hostname api.example.com", "platform-requests/delta");
+    assertThat(resultFor(report, "epsilon").path("errors")).isEmpty();
+  }
+
   @Test
   void standardInputIsAPath() throws IOException {
     InputStream before = System.in;

@@ -58,6 +58,20 @@ class SettingsRulesTest {
     return Stream.of(
         Arguments.of("an unknown key, with the nearest known one", "argocd: {namespcae: x}",
             "did you mean namespace"),
+        Arguments.of("two request namespaces may not share a prefix", "requestPolicy: "
+            + "{requestNamespaces: [{namespace: a, prefix: ''}, {namespace: b, prefix: ''}]}",
+            "two namespaces have the prefix"),
+        Arguments.of("a prefix may not start with another and a dash", "requestPolicy: "
+            + "{requestNamespaces: [{namespace: a, prefix: team}, {namespace: b, prefix: team-a}]}",
+            "starts with the prefix team"),
+        Arguments.of("a namespace is listed once", "requestPolicy: {requestNamespaces: "
+            + "[{namespace: a, prefix: x}, {namespace: a, prefix: y}]}", "listed twice"),
+        Arguments.of("a pattern must compile", "requestPolicy: {targetNamespacePattern: '(x'}",
+            "requestPolicy.targetNamespacePattern"),
+        Arguments.of("base domains may not nest", "requestPolicy: {baseDomains: "
+            + "[lab.integratn.tech]}", "lies below integratn.tech"),
+        Arguments.of("a value path is keys and stars", "requestPolicy: {helmValues: "
+            + "{alsoAllow: ['a..b']}}", "requestPolicy.helmValues.alsoAllow"),
         Arguments.of("a document that is not a mapping", "- a", "one YAML mapping"),
         Arguments.of("a tagged value", "baseDomain: !!binary aGk=", "tagged value"),
         Arguments.of("a null: a key is set or left out", "chart: {version: null}",
