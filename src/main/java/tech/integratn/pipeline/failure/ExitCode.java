@@ -18,8 +18,9 @@ public enum ExitCode {
   USAGE(2, "bad command line or environment (a bad option, a named file that is missing or "
       + "unreadable, a bad KRATIX_WORKFLOW_ACTION), or bad settings (the message names the key "
       + "path)"),
-  INVALID_INPUT(3, "invalid request (a render) or kubeconfig (sync-kubeconfig): one paragraph "
-      + "names the field, what was found and the fix; nothing written"),
+  INVALID_INPUT(3, "invalid request (a render), or one that asks for more than the settings' "
+      + "request policy allows, or invalid kubeconfig (sync-kubeconfig): one paragraph names the "
+      + "field, what was found and the fix; nothing written"),
   OUTPUT_REFUSED(4, "output refused: a rendered document is, or carries, a Secret; a file is "
       + "not valid YAML; a text that could spell a Secret cannot be read completely; or a "
       + "template's output cannot be known; nothing written"),
