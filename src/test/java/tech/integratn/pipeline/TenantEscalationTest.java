@@ -86,6 +86,10 @@ class TenantEscalationTest {
             + "metadata: {name: pay, namespace: platform-requests}\nspec: {name: pay, "
             + "targetNamespace: vcluster-pay, onepasswordItem: vcluster-billing-kubeconfig}\n",
             "spec.onepasswordItem"),
+        escalation("redirect the platform's addons into its cluster",
+            orchestrator("  integrations: {argocd: {clusterAnnotations: "
+                + "{addons_repo_url: 'https://git.example.com/mine'}}}\n"),
+            "spec.integrations.argocd.clusterAnnotations.addons_repo_url"),
         escalation("ask from an unlisted namespace", HEAD + "kind: VClusterOrchestrator\n"
             + "metadata: {name: pay, namespace: team-b}\nspec:\n  name: pay\n",
             "metadata.namespace"));

@@ -18,9 +18,14 @@ final class ClusterRegistrationRules {
   /** Label keys the platform sets; any key under argocd.argoproj.io/ is Argo CD's too. */
   static final java.util.Set<String> RESERVED_LABELS = java.util.Set.of(
       "argocd.argoproj.io/secret-type", "akuity.io/argo-cd-cluster-name", "cluster_name");
+  /**
+   * The addons repository is the platform's: its ApplicationSets install from it, with the
+   * platform's rights, into every cluster whose Secret names it (a request may not redirect it).
+   */
   static final java.util.Set<String> RESERVED_ANNOTATIONS = java.util.Set.of(
       "managed-by", "cluster_name", "platform.integratn.tech/base-domain",
-      "platform.integratn.tech/base-domain-sanitized");
+      "platform.integratn.tech/base-domain-sanitized", "addons_repo_url", "addons_repo_revision",
+      "addons_repo_basepath", "addons_repo_path");
   private static final String ARGOCD_PREFIX = "argocd.argoproj.io/";
 
   private ClusterRegistrationRules() {}
@@ -71,6 +76,12 @@ final class ClusterRegistrationRules {
             + "platform sets it), not " + found, "Remove it or set the platform's value.");
       }
     });
+  }
+
+  /** The addons repository's annotations, which only the platform sets. */
+  static Map<String, String> addonsAnnotations(PlatformSettings.Repository addons) {
+    return Map.of("addons_repo_url", addons.url(), "addons_repo_revision", addons.revision(),
+        "addons_repo_basepath", addons.basePath(), "addons_repo_path", addons.path());
   }
 
   /**

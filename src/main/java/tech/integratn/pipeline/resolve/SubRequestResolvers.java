@@ -101,8 +101,11 @@ public final class SubRequestResolvers {
     ClusterRegistrationRules.refuseChanged(labels, Map.of(
         "argocd.argoproj.io/secret-type", "cluster", "akuity.io/argo-cd-cluster-name", cluster,
         "cluster_name", cluster), "spec.labels");
-    ClusterRegistrationRules.refuseChanged(annotations, Map.of(
-        "managed-by", "argocd.argoproj.io", "cluster_name", cluster), "spec.annotations");
+    Map<String, String> platformAnnotations = new java.util.LinkedHashMap<>(
+        ClusterRegistrationRules.addonsAnnotations(platform.addonsRepo()));
+    platformAnnotations.put("managed-by", "argocd.argoproj.io");
+    platformAnnotations.put("cluster_name", cluster);
+    ClusterRegistrationRules.refuseChanged(annotations, platformAnnotations, "spec.annotations");
     // Argo CD ignores a cluster Secret without this label, whoever wrote the request.
     labels.putIfAbsent("argocd.argoproj.io/secret-type", "cluster");
     ClusterRegistrationModel model = new ClusterRegistrationModel(name, namespace,

@@ -106,7 +106,10 @@ class SubRequestRulesTest {
         Arguments.of("a registration may not rename Argo CD's cluster",
             "{name: x, labels: {cluster_name: other}}", "spec.labels"),
         Arguments.of("a registration may not change who manages it",
-            "{name: x, annotations: {managed-by: someone}}", "spec.annotations"));
+            "{name: x, annotations: {managed-by: someone}}", "spec.annotations"),
+        Arguments.of("a registration may not redirect the platform's addons repository",
+            "{name: x, annotations: {addons_repo_url: 'https://git.example.com/mine'}}",
+            "spec.annotations.addons_repo_url"));
   }
 
   @ParameterizedTest(name = "{0}")
