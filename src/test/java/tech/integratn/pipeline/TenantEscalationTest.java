@@ -90,6 +90,35 @@ class TenantEscalationTest {
             orchestrator("  integrations: {argocd: {clusterAnnotations: "
                 + "{addons_repo_url: 'https://git.example.com/mine'}}}\n"),
             "spec.integrations.argocd.clusterAnnotations.addons_repo_url"),
+        escalation("take a platform service's hostname by its name", HEAD
+            + "kind: VClusterOrchestrator\nmetadata: {name: argocd, namespace: platform-requests}\n"
+            + "spec:\n  name: argocd\n", "spec.name"),
+        escalation("take the Connect server's hostname, and with it every Job's token", HEAD
+            + "kind: VClusterOrchestrator\nmetadata: {name: connect, namespace: platform-requests}\n"
+            + "spec:\n  name: connect\n", "spec.name"),
+        escalation("deploy into another vcluster", orchestrator("  argocdApplication: "
+            + "{destinationServer: 'https://billing.integratn.tech:443'}\n"),
+            "spec.argocdApplication.destinationServer"),
+        escalation("let the chart move under the platform", orchestrator("  argocdApplication: "
+            + "{targetRevision: '>=0.0.0'}\n"), "spec.argocdApplication.targetRevision"),
+        escalation("sync PriorityClasses to the host", helm("sync: {toHost: {priorityClasses: "
+            + "{enabled: true}}}"), "spec.vcluster.helmOverrides.sync.toHost.priorityClasses"),
+        escalation("pass as the host cluster to the ApplicationSets",
+            orchestrator("  integrations: {argocd: {clusterLabels: {cluster_role: host}}}\n"),
+            "spec.integrations.argocd.clusterLabels.cluster_role"),
+        escalation("register as the host cluster directly", HEAD
+            + "kind: VClusterArgoCDClusterRegistration\nmetadata: {name: pay, namespace: "
+            + "platform-requests}\nspec: {name: pay, labels: {cluster_role: host}}\n",
+            "spec.labels.cluster_role"),
+        escalation("carry host manifests in a VClusterCore's values", HEAD
+            + "kind: VClusterCore\nmetadata: {name: pay, namespace: platform-requests}\n"
+            + "spec: {name: pay, targetNamespace: vcluster-pay, valuesYaml: \"experimental: "
+            + "{deploy: {host: {manifests: x}}}\"}\n",
+            "spec.valuesYaml.experimental.deploy.host.manifests"),
+        escalation("name any cluster in a project", HEAD + "kind: ArgoCDProject\n"
+            + "metadata: {name: vcluster-pay, namespace: platform-requests}\nspec: {name: "
+            + "vcluster-pay, destinations: [{name: '*', namespace: vcluster-pay}]}\n",
+            "spec.destinations[0].name"),
         escalation("ask from an unlisted namespace", HEAD + "kind: VClusterOrchestrator\n"
             + "metadata: {name: pay, namespace: team-b}\nspec:\n  name: pay\n",
             "metadata.namespace"));

@@ -87,6 +87,11 @@ final class NamePolicy {
    * below a domain the platform opens. Below another request's name is never its own.
    */
   Optional<String> hostname(String hostname, Identity identity, String baseDomain) {
+    Optional<String> reserved = reservedHostname(hostname);
+    if (reserved.isPresent()) {
+      return Optional.of("which is " + reserved.get() + ". Leave it out to use "
+          + identity.hostname(baseDomain) + ", or choose another name.");
+    }
     String own = identity.hostname(baseDomain);
     if (hostname.equals(own) || hostname.endsWith("." + own)) {
       return Optional.empty();
@@ -118,6 +123,10 @@ final class NamePolicy {
 
   /** A hostname of a request with no derived names: only below a domain the platform opens. */
   Optional<String> openHostname(String hostname) {
+    Optional<String> reserved = reservedHostname(hostname);
+    if (reserved.isPresent()) {
+      return Optional.of("which is " + reserved.get() + ".");
+    }
     for (String domain : or(policy.hostnameDomains())) {
       if (hostname.endsWith("." + domain)) {
         return Optional.empty();
@@ -164,16 +173,80 @@ final class NamePolicy {
     return repos;
   }
 
-  /** A destination server: any, unless the platform lists them (its own is always allowed). */
+  /** The oldest vcluster chart release whose values the policy's paths were checked against. */
+  static final String OLDEST_CHECKED_RELEASE = "0.30.0";
+  private static final Pattern RELEASE = Pattern.compile("v?(\\d{1,4})\\.(\\d{1,4})\\.(\\d{1,4})");
+
+  /**
+   * A release of the platform's chart: one exact version, no older than the releases the value
+   * paths were checked against (a range would let the chart, and what an allowed path means,
+   * change under the platform).
+   */
+  Optional<String> chartRelease(String revision) {
+    java.util.regex.Matcher m = RELEASE.matcher(revision);
+    if (m.matches()) {
+      java.util.regex.Matcher oldest = RELEASE.matcher(OLDEST_CHECKED_RELEASE);
+      oldest.matches();
+      int order = 0;
+      for (int i = 1; i <= 3 && order == 0; i++) {
+        order = Integer.compare(Integer.parseInt(m.group(i)), Integer.parseInt(oldest.group(i)));
+      }
+      if (order >= 0) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of("found " + Values.describe(revision) + ", which is not one release of the "
+        + "vcluster chart from " + OLDEST_CHECKED_RELEASE + " on: a range or an older release "
+        + "could give the allowed value paths another meaning. Name one release such as "
+        + platform.chart().version() + ", or leave the field out.");
+  }
+
+  /**
+   * A destination server: the platform's own, or one it lists ("*" for any). Every vcluster is
+   * a cluster Argo CD knows, so an open list would let a request deploy into another's.
+   */
   Optional<String> destinationServer(String server) {
     List<String> listed = or(policy.destinationServers());
-    if (listed.isEmpty() || listed.contains(server)
+    if (listed.contains("*") || listed.contains(server)
         || server.equals(platform.argocd().destinationServer())) {
       return Optional.empty();
     }
     return Optional.of("found " + Values.describe(server) + ", which is not a destination this "
-        + "platform deploys to (requestPolicy.destinationServers). Leave the field out to use "
-        + platform.argocd().destinationServer() + ", or ask the platform team to list the server.");
+        + "platform deploys requests to: Argo CD knows every vcluster as a cluster, so it could "
+        + "be another team's. Leave the field out to use " + platform.argocd().destinationServer()
+        + ", or ask the platform team to list the server in requestPolicy.destinationServers.");
+  }
+
+  /**
+   * Why {@code hostname} is the platform's, if it is: a reserved name directly under a base
+   * domain, or the host of an address the platform itself calls (the Connect server, whose token
+   * every sync Job sends there).
+   */
+  Optional<String> reservedHostname(String hostname) {
+    if (hostname.equals(connectHost())) {
+      return Optional.of("the hostname of the platform's 1Password Connect server "
+          + "(onepassword.connectHost): every sync Job would send its token to this vcluster");
+    }
+    List<String> domains = new ArrayList<>(List.of(platform.baseDomain()));
+    domains.addAll(or(policy.baseDomains()));
+    for (String domain : domains) {
+      String label = hostname.endsWith("." + domain)
+          ? hostname.substring(0, hostname.length() - domain.length() - 1) : "";
+      if (or(policy.reservedNames()).contains(label)) {
+        return Optional.of("a name of the platform's own services (requestPolicy.reservedNames):"
+            + " external-dns would point it at this vcluster");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private String connectHost() {
+    try {
+      String host = java.net.URI.create(platform.onepassword().connectHost()).getHost();
+      return host == null ? "" : host;
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
   }
 
   private static boolean matches(String pattern, String value) {

@@ -32,9 +32,15 @@ final class OrchestratorAdmission {
     spec.string("projectName").ifPresent(project -> add(problems, spec.at("projectName"),
         names.argocdName(project, identity.project(), "project")));
     String baseDomain = baseDomain(request, problems);
-    spec.section("exposure").string("hostname").ifPresent(hostname -> add(problems,
-        spec.at("exposure.hostname"), names.hostname(hostname, identity, baseDomain)
-            .map(why -> "found " + hostname + ", " + why)));
+    Optional<String> hostname = spec.section("exposure").string("hostname");
+    hostname.ifPresent(given -> add(problems, spec.at("exposure.hostname"),
+        names.hostname(given, identity, baseDomain).map(why -> "found " + given + ", " + why)));
+    if (hostname.isEmpty()) {
+      String derived = identity.hostname(baseDomain);
+      add(problems, spec.at("name"), names.reservedHostname(derived).map(why -> "found "
+          + identity.name() + ", which makes the hostname " + derived + ", " + why + ". Choose "
+          + "another name, or set spec.exposure.hostname to a name below " + derived + "."));
+    }
     chart(spec.section("argocdApplication"), problems);
     helmValues(spec.section("vcluster"), identity, baseDomain, problems);
     selector(spec.section("integrations").section("externalSecrets"),
@@ -63,6 +69,8 @@ final class OrchestratorAdmission {
           names.chartSource(repoURL.orElse(platform.chart().repoURL()),
               chart.orElse(platform.chart().name())));
     }
+    application.string("targetRevision").ifPresent(revision -> add(problems,
+        application.at("targetRevision"), names.chartRelease(revision)));
     application.string("destinationServer").ifPresent(server -> add(problems,
         application.at("destinationServer"), names.destinationServer(server)));
   }
@@ -74,10 +82,25 @@ final class OrchestratorAdmission {
         text -> names.hostname(text, identity, baseDomain);
     values.check(vcluster.get("helmOverrides"), List.of(), vcluster.at("helmOverrides"), Map.of(),
         hostname, problems);
+    ingressHost(vcluster, problems);
     values.check(vcluster.get("backingStore"), List.of("controlPlane", "backingStore"),
         vcluster.at("backingStore"), Map.of(), hostname, problems);
     values.check(vcluster.get("exportKubeConfig"), List.of("exportKubeConfig"),
         vcluster.at("exportKubeConfig"), Map.of(), hostname, problems);
+  }
+
+  /**
+   * An ingress the request turns on needs its own host: without one the chart falls back to a
+   * fixed default host, which every such vcluster would claim.
+   */
+  private static void ingressHost(Fields vcluster, List<Problem> problems) {
+    Fields ingress = vcluster.section("helmOverrides").section("controlPlane").section("ingress");
+    if (Boolean.TRUE.equals(ingress.get("enabled")) && ingress.string("host").isEmpty()) {
+      problems.add(new Problem(ingress.at("enabled"), "found true without "
+          + "controlPlane.ingress.host: the chart would serve the vcluster under its default host, "
+          + "which every such vcluster shares. Set controlPlane.ingress.host to this request's "
+          + "hostname or a name below it."));
+    }
   }
 
   /** A selector of host objects synced into the vcluster: the platform's, unless opened. */

@@ -119,6 +119,10 @@ final class SubRequestAdmission {
     Fields source = spec.section("source");
     add(problems, source.at("repoURL"), names.chartSource(source.string("repoURL").orElse(""),
         source.string("chart").orElse("")));
+    if (platform.chart().name().equals(source.string("chart").orElse(""))) {
+      source.string("targetRevision").ifPresent(revision -> add(problems,
+          source.at("targetRevision"), names.chartRelease(revision)));
+    }
     if (spec.get("destination") instanceof Map<?, ?> destination) {
       destination(destination, spec.at("destination"), identity, problems);
     }
@@ -135,6 +139,11 @@ final class SubRequestAdmission {
       List<Problem> problems) {
     if (destination.get("server") instanceof String server) {
       add(problems, at + ".server", names.destinationServer(server));
+    }
+    if (destination.get("name") != null) {
+      problems.add(new Problem(at + ".name", "found " + Values.describe(destination.get("name"))
+          + ": a destination by cluster name (\"*\" for any) could be another team's cluster. "
+          + "Name the server instead."));
     }
     if (destination.get("namespace") instanceof String namespace) {
       add(problems, at + ".namespace",

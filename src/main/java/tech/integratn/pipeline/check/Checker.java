@@ -16,6 +16,10 @@ import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.read.RequestReader;
 import tech.integratn.pipeline.render.RenderedFile;
 import tech.integratn.pipeline.render.TemplateRenderer;
+import tech.integratn.pipeline.resolve.KubeconfigSyncResolver;
+import tech.integratn.pipeline.resolve.OrchestratorModel;
+import tech.integratn.pipeline.resolve.Resolution;
+import tech.integratn.pipeline.resolve.SubRequestResolvers;
 import tech.integratn.pipeline.schema.JsonSchemas;
 import tech.integratn.pipeline.schema.JsonTree;
 import tech.integratn.pipeline.settings.PlatformSettings;
@@ -102,9 +106,7 @@ public final class Checker {
         validateDocuments(rendered.files(), guard.checkAndParse(rendered.files()), "parts: ", errors);
       }
       warnings.addAll(rendered.warnings());
-      if (request.kind().hasParts()) {
-        claims.putAll(claims(rendered.resolution().status()));
-      }
+      claims.putAll(claims(rendered.resolution()));
       state.ifPresent(repository -> changes.addAll(repository.changes(request, published)));
     } catch (PipelineException e) {
       for (PipelineException.Problem problem : e.problems()) {
@@ -129,15 +131,33 @@ public final class Checker {
       "targetNamespace", "vcluster namespace",
       "argocdProject", "Argo CD project",
       "argocdApplication", "Argo CD application",
-      "onepasswordItem", "1Password item");
+      "onepasswordItem", "1Password item",
+      "vip", "load-balancer IP");
 
-  private static Map<String, String> claims(Map<String, Object> status) {
+  /**
+   * What a request owns that no other may: a vcluster's from its status, a sub-request's (which
+   * a tenant could commit on its own) from its model.
+   */
+  private static Map<String, String> claims(Resolution resolution) {
     Map<String, String> claims = new java.util.TreeMap<>();
-    CLAIMED.forEach((key, what) -> {
-      if (status.get(key) instanceof String value && !value.isEmpty()) {
-        claims.put(what, value);
-      }
-    });
+    Object model = resolution.model();
+    if (model instanceof OrchestratorModel) {
+      CLAIMED.forEach((key, what) -> {
+        if (resolution.status().get(key) instanceof String value && !value.isEmpty()) {
+          claims.put(what, value);
+        }
+      });
+    } else if (model instanceof SubRequestResolvers.CoreModel core) {
+      claims.put("vcluster namespace", core.targetNamespace());
+    } else if (model instanceof SubRequestResolvers.ProjectModel project) {
+      claims.put("Argo CD project", project.name());
+    } else if (model instanceof SubRequestResolvers.ApplicationModel application) {
+      claims.put("Argo CD application", application.name());
+    } else if (model instanceof KubeconfigSyncResolver.KubeconfigSyncModel sync) {
+      claims.put("1Password item", sync.onepasswordItem());
+    } else if (model instanceof SubRequestResolvers.ClusterRegistrationModel registration) {
+      claims.put("Argo CD cluster", registration.secretName());
+    }
     return claims;
   }
 

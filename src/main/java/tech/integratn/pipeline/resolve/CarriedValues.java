@@ -51,6 +51,12 @@ public final class CarriedValues {
     return values == null ? "" : Yaml.document(map(values, "", field));
   }
 
+  /** The values a text holds, read as {@link #valuesText} reads them; empty for none. */
+  public static Map<String, Object> valuesTree(String text, String field) {
+    Map<String, Object> values = readValues(text, field);
+    return values == null ? Map.of() : map(values, "", field);
+  }
+
   private static Map<String, Object> map(Map<String, Object> values, String path, String field) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, Object> entry : values.entrySet()) {

@@ -15,17 +15,16 @@ import tech.integratn.pipeline.settings.PlatformSettings;
  * cluster's name, Argo CD's manager and the base domain identify the cluster to the addons.
  */
 final class ClusterRegistrationRules {
-  /** Label keys the platform sets; any key under argocd.argoproj.io/ is Argo CD's too. */
-  static final java.util.Set<String> RESERVED_LABELS = java.util.Set.of(
-      "argocd.argoproj.io/secret-type", "akuity.io/argo-cd-cluster-name", "cluster_name");
   /**
-   * The addons repository is the platform's: its ApplicationSets install from it, with the
-   * platform's rights, into every cluster whose Secret names it (a request may not redirect it).
+   * Label keys the platform sets; any key under argocd.argoproj.io/ is Argo CD's too. The
+   * cluster's role and type, like its name, tell the platform's ApplicationSets what to install.
    */
-  static final java.util.Set<String> RESERVED_ANNOTATIONS = java.util.Set.of(
-      "managed-by", "cluster_name", "platform.integratn.tech/base-domain",
-      "platform.integratn.tech/base-domain-sanitized", "addons_repo_url", "addons_repo_revision",
-      "addons_repo_basepath", "addons_repo_path");
+  static final java.util.Set<String> RESERVED_LABELS = platformLabels("").keySet();
+  /**
+   * Annotation keys the platform sets: the addons repository and the addons' namespaces are
+   * where its ApplicationSets install from and to, with the platform's rights.
+   */
+  static final java.util.Set<String> RESERVED_ANNOTATIONS = reservedAnnotations();
   private static final String ARGOCD_PREFIX = "argocd.argoproj.io/";
 
   private ClusterRegistrationRules() {}
@@ -78,10 +77,35 @@ final class ClusterRegistrationRules {
     });
   }
 
-  /** The addons repository's annotations, which only the platform sets. */
-  static Map<String, String> addonsAnnotations(PlatformSettings.Repository addons) {
-    return Map.of("addons_repo_url", addons.url(), "addons_repo_revision", addons.revision(),
-        "addons_repo_basepath", addons.basePath(), "addons_repo_path", addons.path());
+  /** The registration labels only the platform sets, with their values. */
+  static Map<String, String> platformLabels(String cluster) {
+    return Map.of("argocd.argoproj.io/secret-type", "cluster",
+        "akuity.io/argo-cd-cluster-name", cluster, "cluster_name", cluster,
+        "cluster_role", "vcluster", "cluster_type", "vcluster");
+  }
+
+  /** The registration annotations only the platform sets, with their values. */
+  static Map<String, String> platformAnnotations(String cluster,
+      PlatformSettings.Repository addons) {
+    Map<String, String> annotations = new LinkedHashMap<>();
+    annotations.put("managed-by", "argocd.argoproj.io");
+    annotations.put("cluster_name", cluster);
+    annotations.put("addons_repo_url", addons.url());
+    annotations.put("addons_repo_revision", addons.revision());
+    annotations.put("addons_repo_basepath", addons.basePath());
+    annotations.put("addons_repo_path", addons.path());
+    annotations.put("cert_manager_namespace", "cert-manager");
+    annotations.put("external_dns_namespace", "external-dns");
+    annotations.put("nfs_subdir_external_provisioner_namespace", "nfs-provisioner");
+    return annotations;
+  }
+
+  private static java.util.Set<String> reservedAnnotations() {
+    java.util.Set<String> keys = new java.util.HashSet<>(platformAnnotations("",
+        new PlatformSettings.Repository("", "", "", "")).keySet());
+    keys.add("platform.integratn.tech/base-domain");
+    keys.add("platform.integratn.tech/base-domain-sanitized");
+    return java.util.Set.copyOf(keys);
   }
 
   /**

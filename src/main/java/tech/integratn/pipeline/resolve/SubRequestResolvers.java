@@ -28,6 +28,10 @@ public final class SubRequestResolvers {
 
   public static Resolution core(Request request, Identity identity,
       SubRequestSpecs.CoreSpec spec, PlatformSettings platform) {
+    // Nothing installs this ConfigMap today; its values meet the same policy as the
+    // Application's all the same, so a platform that starts reading it opens nothing.
+    refuseValues(CarriedValues.valuesTree(or(spec.valuesYaml(), ""), "spec.valuesYaml"), identity,
+        spec.targetNamespace(), platform.chart().version(), "spec.valuesYaml", platform);
     CoreModel model = new CoreModel(spec.name(), spec.targetNamespace(),
         CarriedValues.valuesText(or(spec.valuesYaml(), ""), "spec.valuesYaml"),
         namespaceLabels(request, spec.name()));
@@ -98,14 +102,11 @@ public final class SubRequestResolvers {
     // The cluster's name in Argo CD and to the addons is the identity's base: two requests of
     // one name in two namespaces are two clusters.
     String cluster = identity.base();
-    ClusterRegistrationRules.refuseChanged(labels, Map.of(
-        "argocd.argoproj.io/secret-type", "cluster", "akuity.io/argo-cd-cluster-name", cluster,
-        "cluster_name", cluster), "spec.labels");
-    Map<String, String> platformAnnotations = new java.util.LinkedHashMap<>(
-        ClusterRegistrationRules.addonsAnnotations(platform.addonsRepo()));
-    platformAnnotations.put("managed-by", "argocd.argoproj.io");
-    platformAnnotations.put("cluster_name", cluster);
-    ClusterRegistrationRules.refuseChanged(annotations, platformAnnotations, "spec.annotations");
+    ClusterRegistrationRules.refuseChanged(labels, ClusterRegistrationRules.platformLabels(cluster),
+        "spec.labels");
+    ClusterRegistrationRules.refuseChanged(annotations,
+        ClusterRegistrationRules.platformAnnotations(cluster, platform.addonsRepo()),
+        "spec.annotations");
     // Argo CD ignores a cluster Secret without this label, whoever wrote the request.
     labels.putIfAbsent("argocd.argoproj.io/secret-type", "cluster");
     ClusterRegistrationModel model = new ClusterRegistrationModel(name, namespace,
@@ -162,7 +163,10 @@ public final class SubRequestResolvers {
         or(spec.syncPolicy(), Map.of()));
     List<String> warnings = List.of();
     if (platform.chart().name().equals(source.chart()) && helm.valuesObject() != null) {
-      refuseValues(helm.valuesObject(), identity, destination, source, platform);
+      refuseValues(helm.valuesObject(), identity, or(destination.namespace(),
+          identity.derived() ? identity.targetNamespace() : ""),
+          or(source.targetRevision(), platform.chart().version()),
+          "spec.source.helm.valuesObject", platform);
     }
     if (platform.chart().name().equals(source.chart()) && source.targetRevision() != null
         && helm.valuesObject() != null) {
@@ -175,18 +179,16 @@ public final class SubRequestResolvers {
   }
 
   /**
-   * The vcluster chart's values of an ArgoCDApplication, which a tenant may write whole: a value
+   * The vcluster chart's values a tenant may write whole (an ArgoCDApplication's, a
+   * VClusterCore's): a value
    * the request policy does not let a request set must be what the platform itself puts there.
    */
   private static void refuseValues(Map<String, Object> values, Identity identity,
-      Destination destination, Source source, PlatformSettings platform) {
-    String targetNamespace = or(destination.namespace(),
-        identity.derived() ? identity.targetNamespace() : "");
+      String targetNamespace, String chartVersion, String field, PlatformSettings platform) {
     Map<String, Object> reference = OrchestratorResolver.platformValues(
-        identity.derived() ? identity : null, targetNamespace,
-        or(source.targetRevision(), platform.chart().version()), platform);
-    List<PipelineException.Problem> problems = Admission.valueProblems(values,
-        "spec.source.helm.valuesObject", reference, identity, platform);
+        identity.derived() ? identity : null, targetNamespace, chartVersion, platform);
+    List<PipelineException.Problem> problems = Admission.valueProblems(values, field, reference,
+        identity, platform);
     if (!problems.isEmpty()) {
       throw PipelineException.invalidFields(problems);
     }

@@ -76,6 +76,7 @@ public record PlatformSettings(
       List<String> baseDomains,
       List<ChartSource> chartSources,
       List<String> destinationServers,
+      List<String> reservedNames,
       HelmValuePaths helmValues) {}
 
   /** A namespace requests are accepted from; {@code prefix} "" keeps the names unprefixed. */

@@ -237,7 +237,8 @@ class CheckGateTest {
 
   /**
    * Names a platform opens to free choice (a namespace pattern, a hostname domain) are kept
-   * apart only here: two requests that claim one fail, each naming the other; a third is fine.
+   * apart only here, and so are the load-balancer IPs and a sub-request committed on its own: two
+   * requests that claim one fail, each naming the other.
    */
   @Test
   void twoRequestsThatClaimOneNameAreFlagged() throws IOException {
@@ -248,6 +249,11 @@ class CheckGateTest {
     request("c.yaml", "gamma", "  exposure: {hostname: api.example.com}\n");
     request("d.yaml", "delta", "  exposure: {hostname: api.example.com}\n");
     request("e.yaml", "epsilon", "");
+    request("f.yaml", "zeta", "  exposure: {vip: 10.1.2.3}\n");
+    request("g.yaml", "eta", "  exposure: {vip: 10.1.2.3}\n");
+    Files.writeString(work.resolve("repo/h.yaml"), "apiVersion: platform.integratn.tech/v1alpha1\n"
+        + "kind: ArgoCDProject\nmetadata: {name: vcluster-epsilon, namespace: platform-requests}\n"
+        + "spec: {name: vcluster-epsilon}\n");
     Cli result = Cli.run("check", "--format", "json", "--settings", settings.toString(),
         work.resolve("repo").toString());
     assertThat(result.exitCode()).isEqualTo(ExitCode.CHECK_FAILED.code());
@@ -257,7 +263,10 @@ class CheckGateTest {
     assertThat(resultFor(report, "beta").toString()).contains("platform-requests/alpha");
     assertThat(resultFor(report, "gamma").toString())
         .contains("claims the hostname api.example.com", "platform-requests/delta");
-    assertThat(resultFor(report, "epsilon").path("errors")).isEmpty();
+    assertThat(resultFor(report, "zeta").toString()).contains("claims the load-balancer IP 10.1.2.3");
+    assertThat(resultFor(report, "epsilon").toString())
+        .contains("claims the Argo CD project vcluster-epsilon", "ArgoCDProject");
+    assertThat(resultFor(report, "vcluster-epsilon").toString()).contains("VClusterOrchestrator");
   }
 
   @Test
