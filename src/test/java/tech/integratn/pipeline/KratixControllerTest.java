@@ -115,7 +115,7 @@ class KratixControllerTest {
     assertThat(workNamespace(promise, requestNamespace)).isEqualTo(dryRunLooksIn);
     // Pipelines run in the request's namespace too: nothing the pod needs is mounted from
     // another namespace (a ConfigMap volume can only name one in the pod's own).
-    assertThat(promise.toString()).doesNotContain("\"volumes\"").doesNotContain("configMap");
+    assertThat(promise.toString()).doesNotContain("\"volumes\"").doesNotContain("\"configMap\"");
   }
 
   /**

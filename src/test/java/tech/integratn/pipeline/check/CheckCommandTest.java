@@ -31,12 +31,15 @@ class CheckCommandTest {
     Path repo = Files.createDirectories(work.resolve("repo/requests/team"));
     Files.copy(Fixtures.input(Fixtures.root().resolve("orchestrator-prod-preset")),
         repo.resolve("payments.yaml"));
-    Files.copy(Fixtures.input(Fixtures.root().resolve("core-from-prod-preset")),
+    // Another vcluster's part: the payments orchestrator's own VClusterCore beside it would
+    // claim its namespace twice.
+    Files.copy(Fixtures.input(Fixtures.root().resolve("core-from-chart-0-31-0")),
         repo.resolve("core.yml"));
     Files.writeString(repo.resolve("bad.yaml"), HEAD + "kind: VClusterOrchestrator\n"
         + "metadata: {name: bad, namespace: platform-requests}\nspec:\n  name: Bad_Name\n"
         + "---\n" + HEAD + "kind: VClusterCore\nmetadata: {name: leak, namespace: platform-requests}\n"
-        + "spec: {name: leak, targetNamespace: vcluster-leak, valuesYaml: \"apiVersion: v1\\nkind: Secret\\n\"}\n"
+        + "spec: {name: leak, targetNamespace: vcluster-leak, valuesYaml: \"controlPlane: "
+        + "{statefulSet: {annotations: {x: 'apiVersion: v1\\n\\nkind: Secret\\n'}}}\"}\n"
         + "---\n" + HEAD + "kind: VClusterOrchestrator\nmetadata: {name: chart, namespace: platform-requests}\n"
         + "spec: {name: chart, vcluster: {helmOverrides: {controlPlane: {statefulset: {}}}}}\n"
         + "---\n" + HEAD + "kind: VClusterOrchestratr\nmetadata: {name: typo, namespace: platform-requests}\n"
@@ -61,7 +64,7 @@ class CheckCommandTest {
         assertThat(error.path("message").asText()).isNotBlank();
       }
     }
-    assertThat(verdicts).containsExactlyInAnyOrder("payments=true", "payments=true", "bad=false",
+    assertThat(verdicts).containsExactlyInAnyOrder("payments=true", "next=true", "bad=false",
         "leak=false", "chart=false", "typo=false");
     assertThat(errorOf(report, "bad").path("path").asText()).isEqualTo("spec.name");
     assertThat(errorOf(report, "leak").path("message").asText()).contains("Secret");

@@ -43,9 +43,14 @@ class ChartValuesCheckTest {
     assertThat(newer.exitCode()).as(newer.err()).isZero();
   }
 
+  /** A request may not name a release older than the checked ones; the platform's settings may. */
   @Test
   void anUnknownChartVersionRendersWithAOneLineWarning() throws IOException {
-    Cli result = render("  argocdApplication:\n    targetRevision: 0.29.0\n");
+    Path settings = Files.writeString(work.resolve("settings.yaml"),
+        Files.readString(Fixtures.openPolicy()) + "chart:\n  version: 0.29.0\n");
+    Path input = Files.writeString(work.resolve("object.yaml"), HEAD);
+    Cli result = Cli.run("--settings", settings.toString(), "--input", input.toString(),
+        "--output", work.resolve("out").toString(), "--metadata", work.resolve("meta").toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out().lines().filter(l -> l.startsWith("warning:")))
         .singleElement().asString().contains("0.29.0", "0.30.0 to 0.36.1");
