@@ -119,6 +119,22 @@ class TenantEscalationTest {
             + "metadata: {name: vcluster-pay, namespace: platform-requests}\nspec: {name: "
             + "vcluster-pay, destinations: [{name: '*', namespace: vcluster-pay}]}\n",
             "spec.destinations[0].name"),
+        escalation("point platform names here in one comma list", helm("controlPlane: {service: "
+            + "{annotations: {'external-dns.alpha.kubernetes.io/hostname': "
+            + "'vault.integratn.tech,x.pay.integratn.tech'}}}"),
+            "spec.vcluster.helmOverrides.controlPlane.service.annotations"),
+        escalation("leave the platform's selector out of an Application's values", HEAD
+            + "kind: ArgoCDApplication\nmetadata: {name: vcluster-pay, namespace: platform-requests}\n"
+            + "spec: {name: vcluster-pay, project: vcluster-pay, source: {repoURL: "
+            + "'https://charts.loft.sh', chart: vcluster, targetRevision: 0.30.4, helm: "
+            + "{valuesObject: {integrations: {externalSecrets: {enabled: true, sync: {fromHost: "
+            + "{clusterStores: {enabled: true}}}}}}}}, destination: {server: "
+            + "'https://kubernetes.default.svc', namespace: vcluster-pay}}\n",
+            "spec.source.helm.valuesObject.integrations.externalSecrets.sync.fromHost"
+                + ".clusterStores.selector.matchLabels"),
+        escalation("let the kubeconfig choose the registered server", HEAD
+            + "kind: VClusterKubeconfigSync\nmetadata: {name: pay, namespace: platform-requests}\n"
+            + "spec: {name: pay, targetNamespace: vcluster-pay}\n", "spec.hostname"),
         escalation("ask from an unlisted namespace", HEAD + "kind: VClusterOrchestrator\n"
             + "metadata: {name: pay, namespace: team-b}\nspec:\n  name: pay\n",
             "metadata.namespace"));

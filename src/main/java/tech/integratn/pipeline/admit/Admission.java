@@ -49,16 +49,22 @@ public final class Admission {
   /**
    * The problems of a whole vcluster chart values tree a request wrote (an ArgoCDApplication's
    * {@code valuesObject}), at {@code field}: a value outside {@code requestPolicy.helmValues} must
-   * equal the {@code reference}, what the platform itself puts there.
+   * equal the {@code reference}, what the platform itself puts there; and, when the tree is
+   * {@code installed}, none of the platform's values may be left out.
    */
   public static List<Problem> valueProblems(Map<String, Object> values, String field,
-      Map<String, Object> reference, Identity identity, PlatformSettings platform) {
+      Map<String, Object> reference, Identity identity, PlatformSettings platform,
+      boolean installed) {
     NamePolicy names = new NamePolicy(platform);
     List<Problem> problems = new ArrayList<>();
-    ValuePaths.of(platform.requestPolicy()).check(values, List.of(), field, reference,
+    ValuePaths paths = ValuePaths.of(platform.requestPolicy());
+    paths.check(values, List.of(), field, reference,
         hostname -> identity.derived()
             ? names.hostnameInAnyBase(hostname, identity) : names.openHostname(hostname),
         problems);
+    if (installed) {
+      paths.checkComplete(values, field, reference, problems);
+    }
     return problems;
   }
 

@@ -87,6 +87,11 @@ final class NamePolicy {
    * below a domain the platform opens. Below another request's name is never its own.
    */
   Optional<String> hostname(String hostname, Identity identity, String baseDomain) {
+    if (!isDnsName(hostname)) {
+      return Optional.of("which is not one lowercase DNS name (external-dns reads a list "
+          + "separated by commas, and every name in it would point here). Name one hostname: "
+          + identity.hostname(baseDomain) + " or a name below it.");
+    }
     Optional<String> reserved = reservedHostname(hostname);
     if (reserved.isPresent()) {
       return Optional.of("which is " + reserved.get() + ". Leave it out to use "
@@ -123,6 +128,10 @@ final class NamePolicy {
 
   /** A hostname of a request with no derived names: only below a domain the platform opens. */
   Optional<String> openHostname(String hostname) {
+    if (!isDnsName(hostname)) {
+      return Optional.of("which is not one lowercase DNS name (external-dns reads a list "
+          + "separated by commas, and every name in it would point here).");
+    }
     Optional<String> reserved = reservedHostname(hostname);
     if (reserved.isPresent()) {
       return Optional.of("which is " + reserved.get() + ".");
@@ -247,6 +256,14 @@ final class NamePolicy {
     } catch (IllegalArgumentException e) {
       return "";
     }
+  }
+
+  /** A lowercase DNS name (RFC 1123): labels of at most 63, at most 253 in all. */
+  private static final Pattern DNS_NAME = Pattern.compile(
+      "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
+
+  static boolean isDnsName(String text) {
+    return text.length() <= 253 && DNS_NAME.matcher(text).matches();
   }
 
   private static boolean matches(String pattern, String value) {

@@ -64,6 +64,11 @@ final class SubRequestAdmission {
   /** The API address registered for the vcluster: its own hostname, and the URL made of it. */
   private void endpoint(Fields spec, Identity identity, List<Problem> problems) {
     Optional<String> hostname = spec.string("hostname");
+    if (hostname.isEmpty()) {
+      problems.add(new Problem(spec.at("hostname"), "is missing: without it the Job would "
+          + "register the server its kubeconfig names, which the vcluster's values choose. Set it "
+          + "to this vcluster's hostname, " + identity.hostname(platform.baseDomain()) + "."));
+    }
     hostname.ifPresent(name -> add(problems, spec.at("hostname"),
         names.hostnameInAnyBase(name, identity).map(why -> "found " + name + ", " + why)));
     spec.string("serverUrl").ifPresent(url -> {

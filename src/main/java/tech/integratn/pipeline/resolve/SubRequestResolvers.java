@@ -31,7 +31,7 @@ public final class SubRequestResolvers {
     // Nothing installs this ConfigMap today; its values meet the same policy as the
     // Application's all the same, so a platform that starts reading it opens nothing.
     refuseValues(CarriedValues.valuesTree(or(spec.valuesYaml(), ""), "spec.valuesYaml"), identity,
-        spec.targetNamespace(), platform.chart().version(), "spec.valuesYaml", platform);
+        spec.targetNamespace(), platform.chart().version(), "spec.valuesYaml", false, platform);
     CoreModel model = new CoreModel(spec.name(), spec.targetNamespace(),
         CarriedValues.valuesText(or(spec.valuesYaml(), ""), "spec.valuesYaml"),
         namespaceLabels(request, spec.name()));
@@ -166,7 +166,7 @@ public final class SubRequestResolvers {
       refuseValues(helm.valuesObject(), identity, or(destination.namespace(),
           identity.derived() ? identity.targetNamespace() : ""),
           or(source.targetRevision(), platform.chart().version()),
-          "spec.source.helm.valuesObject", platform);
+          "spec.source.helm.valuesObject", true, platform);
     }
     if (platform.chart().name().equals(source.chart()) && source.targetRevision() != null
         && helm.valuesObject() != null) {
@@ -184,11 +184,12 @@ public final class SubRequestResolvers {
    * the request policy does not let a request set must be what the platform itself puts there.
    */
   private static void refuseValues(Map<String, Object> values, Identity identity,
-      String targetNamespace, String chartVersion, String field, PlatformSettings platform) {
+      String targetNamespace, String chartVersion, String field, boolean installed,
+      PlatformSettings platform) {
     Map<String, Object> reference = OrchestratorResolver.platformValues(
         identity.derived() ? identity : null, targetNamespace, chartVersion, platform);
     List<PipelineException.Problem> problems = Admission.valueProblems(values, field, reference,
-        identity, platform);
+        identity, platform, installed);
     if (!problems.isEmpty()) {
       throw PipelineException.invalidFields(problems);
     }

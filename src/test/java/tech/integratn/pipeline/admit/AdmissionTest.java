@@ -185,6 +185,30 @@ class AdmissionTest {
         row("an ingress with its own host is admitted", PromiseKind.VCLUSTER_ORCHESTRATOR, HOME,
             "{name: x, vcluster: {helmOverrides: {controlPlane: {ingress: {enabled: true, "
                 + "host: x.integratn.tech}}}}}", "", ADMITTED),
+        row("a comma list is not one hostname", PromiseKind.VCLUSTER_ORCHESTRATOR, HOME,
+            "{name: x, vcluster: {helmOverrides: {controlPlane: {service: {annotations: "
+                + "{'external-dns.alpha.kubernetes.io/hostname': "
+                + "'argocd.integratn.tech,a.x.integratn.tech'}}}}}}", "",
+            "spec.vcluster.helmOverrides.controlPlane.service.annotations"),
+        row("TLS hosts of the ingress are not a request's", PromiseKind.VCLUSTER_ORCHESTRATOR,
+            HOME, "{name: x, vcluster: {helmOverrides: {controlPlane: {ingress: {enabled: true, "
+                + "host: x.integratn.tech, spec: {tls: [{hosts: [argocd.integratn.tech]}]}}}}}}", "",
+            "spec.vcluster.helmOverrides.controlPlane.ingress.spec.tls"),
+        row("the kubeconfig's server is the request's own", PromiseKind.VCLUSTER_ORCHESTRATOR,
+            HOME, "{name: x, vcluster: {exportKubeConfig: {server: "
+                + "'https://kubernetes.default.svc'}}}", "", "spec.vcluster.exportKubeConfig.server"),
+        row("a key with dots is written in brackets", PromiseKind.VCLUSTER_ORCHESTRATOR, HOME,
+            "{name: x, vcluster: {helmOverrides: {sync: {toHost: {customResources: "
+                + "{certificates.cert-manager.io: {enabled: true}}}}}}}",
+            "requestPolicy: {helmValues: {alsoAllow: "
+                + "['sync.toHost.customResources[certificates.cert-manager.io].enabled']}}",
+            ADMITTED),
+        row("a bracketed key opens only itself", PromiseKind.VCLUSTER_ORCHESTRATOR, HOME,
+            "{name: x, vcluster: {helmOverrides: {sync: {toHost: {customResources: "
+                + "{issuers.cert-manager.io: {enabled: true}}}}}}}",
+            "requestPolicy: {helmValues: {alsoAllow: "
+                + "['sync.toHost.customResources[certificates.cert-manager.io].enabled']}}",
+            "[issuers.cert-manager.io]"),
         row("a path the settings add is admitted", PromiseKind.VCLUSTER_ORCHESTRATOR, HOME,
             "{name: x, vcluster: {helmOverrides: {experimental: {deploy: {vcluster: {manifests: "
                 + "'kind: ConfigMap'}}}}}}",
@@ -204,6 +228,8 @@ class AdmissionTest {
         row("a sync Job may not register the host cluster", PromiseKind.VCLUSTER_KUBECONFIG_SYNC,
             HOME, "{name: x, targetNamespace: vcluster-x, hostname: x.integratn.tech, "
                 + "serverUrl: 'https://kubernetes.default.svc'}", "", "spec.serverUrl"),
+        row("a sync Job names its hostname", PromiseKind.VCLUSTER_KUBECONFIG_SYNC, HOME,
+            "{name: x, targetNamespace: vcluster-x}", "", "spec.hostname"),
         row("a sync Job's own item and address are admitted", PromiseKind.VCLUSTER_KUBECONFIG_SYNC,
             HOME, "{name: x, targetNamespace: vcluster-x, onepasswordItem: vcluster-x-kubeconfig, "
                 + "hostname: x.integratn.tech, apiPort: 8443, "
