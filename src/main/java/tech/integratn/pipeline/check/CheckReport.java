@@ -42,7 +42,7 @@ public final class CheckReport {
       }
       java.nio.file.Files.writeString(file, report, java.nio.charset.StandardCharsets.UTF_8);
     } catch (java.io.IOException e) {
-      throw new tech.integratn.pipeline.failure.PipelineException(tech.integratn.pipeline.failure.ExitCode.USAGE,
+      throw new tech.integratn.pipeline.failure.PipelineException(tech.integratn.pipeline.failure.ExitCode.WRITE_FAILED,
           "Cannot write the report to " + file + " (" + tech.integratn.pipeline.failure.PipelineException
               .withoutJavaNames(e.getMessage()) + "). Check --output.");
     }

@@ -129,6 +129,9 @@ public final class CheckRun {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof PipelineException refusal) {
+        throw refusal;
+      }
       throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();

@@ -95,6 +95,9 @@ public final class Checker {
     }
     try {
       return check(document, start);
+    } catch (PipelineException e) {
+      // A template missing or broken is the run's (--templates), not this request's: exit 5.
+      throw e;
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       return Optional.of(CheckResult.of(document.where(), "(unchecked)", "", "",
           List.of(new PipelineException.Problem(document.where(), "the check could not finish (a bug "
@@ -145,6 +148,9 @@ public final class Checker {
       }
       state.ifPresent(repository -> changes.addAll(repository.changes(request, published)));
     } catch (PipelineException e) {
+      if (e.exitCode() == tech.integratn.pipeline.failure.ExitCode.TEMPLATE_ERROR) {
+        throw e;
+      }
       for (PipelineException.Problem problem : e.problems()) {
         // The report names the place once: not again in the message.
         String message = problem.message().replaceFirst("^Invalid request: ", "")
