@@ -324,9 +324,12 @@ public final class Checker {
       String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/'))
           : "";
       boolean ourKind = PromiseKind.byKind(kind).isPresent();
-      Optional<String> closeKind = ourKind ? Optional.of(kind) : tech.integratn.pipeline.read
-          .Suggestion.closest(kind, java.util.Arrays.stream(PromiseKind.values())
-              .map(PromiseKind::kind).toList()).filter(k -> kind.length() >= 6);
+      // A kind close to one of ours counts only without an API group to say what it is:
+      // Cluster API's Cluster is not a misspelt VCluster.
+      boolean noGroup = apiVersion.isEmpty() || apiVersion.equals("null");
+      Optional<String> closeKind = ourKind ? Optional.of(kind) : !noGroup ? Optional.empty()
+          : tech.integratn.pipeline.read.Suggestion.closest(kind, java.util.Arrays.stream(
+              PromiseKind.values()).map(PromiseKind::kind).toList()).filter(k -> kind.length() >= 6);
       boolean closeGroup = !group.isEmpty() && (group.toLowerCase(java.util.Locale.ROOT)
           .contains("integratn") || tech.integratn.pipeline.read.Suggestion.closest(group,
               List.of(PromiseKind.GROUP)).isPresent());
