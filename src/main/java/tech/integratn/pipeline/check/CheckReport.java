@@ -259,7 +259,8 @@ public final class CheckReport {
         continue;
       }
       xml.append(">\n      <failure type=\"refused\" message=\"")
-          .append(escape(result.errors().get(0).path() + ": " + result.errors().get(0).message()))
+          .append(escape((result.errors().get(0).path() + ": " + result.errors().get(0).message())
+              .split("\n", 2)[0]))
           .append("\">");
       for (PipelineException.Problem problem : result.errors()) {
         xml.append(escape(problem.path() + ": " + problem.message())).append('\n');

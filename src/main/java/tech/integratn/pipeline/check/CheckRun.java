@@ -90,7 +90,9 @@ public final class CheckRun {
       for (int i = 0; i < documents.size(); i++) {
         Optional<CheckResult> result = verdicts.get(i).get();
         if (result == null) {
-          continue;
+          // Passed over because a later document failed first: judged here, in order, so the
+          // failure a fail-fast run reports is the first in file order on every run.
+          result = checker.verdict(documents.get(i));
         }
         RequestDocuments.Document judged = documents.get(i);
         if (judged.text() != null && Checker.DocumentIdentity.of(judged.text()).isRequest()) {
