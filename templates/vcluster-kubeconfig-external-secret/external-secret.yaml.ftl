@@ -6,6 +6,11 @@ metadata:
   labels:
     app: vcluster
     instance: ${yaml(name)}
+<#if platform.onepassword.vault?has_content>
+  <#-- The vault the sync Job writes the item to: the store must list it among its vaults. -->
+  annotations:
+    platform.integratn.tech/onepassword-vault: ${yaml(platform.onepassword.vault)}
+</#if>
 spec:
   refreshInterval: 5m
   secretStoreRef:

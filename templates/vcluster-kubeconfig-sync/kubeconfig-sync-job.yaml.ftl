@@ -16,10 +16,13 @@ spec:
       remoteRef:
         key: onepassword-access-token
         property: credential
+<#if !platform.onepassword.vault?has_content>
+    <#-- Without onepassword.vault the Job reads its vault from the token item. -->
     - secretKey: vault
       remoteRef:
         key: onepassword-access-token
         property: vault
+</#if>
 <#-- A Job's pod template cannot change in place, so the Job's name ends in a hash of it: any
      change makes a new Job, and Argo CD prunes the old one. -->
 <#assign podTemplate>
@@ -62,10 +65,14 @@ spec:
                   name: ${yaml(tokenSecret)}
                   key: token
             - name: OP_VAULT_ID
+<#if platform.onepassword.vault?has_content>
+              value: ${yaml(platform.onepassword.vault)}
+<#else>
               valueFrom:
                 secretKeyRef:
                   name: ${yaml(tokenSecret)}
                   key: vault
+</#if>
             - name: OP_ITEM_NAME
               value: ${yaml(onepasswordItem)}
             - name: NAMESPACE

@@ -17,7 +17,7 @@ import tech.integratn.pipeline.failure.PipelineException;
  * tools, JUnit XML or TAP for CI systems. Every format has the counts and the durations.
  */
 public final class CheckReport {
-  public enum Format { text, json, junit, tap }
+  public enum Format { text, json, junit, tap, github, sarif }
 
   private CheckReport() {}
 
@@ -27,6 +27,8 @@ public final class CheckReport {
       case json -> json(outcome);
       case junit -> junit("render check", outcome.results(), outcome.skipped(), outcome.seconds());
       case tap -> tap(outcome);
+      case github -> github(outcome);
+      case sarif -> sarif(outcome);
       default -> text(outcome, quiet);
     };
   }
@@ -40,7 +42,7 @@ public final class CheckReport {
       }
       java.nio.file.Files.writeString(file, report, java.nio.charset.StandardCharsets.UTF_8);
     } catch (java.io.IOException e) {
-      throw new tech.integratn.pipeline.failure.PipelineException(tech.integratn.pipeline.failure.ExitCode.USAGE,
+      throw new tech.integratn.pipeline.failure.PipelineException(tech.integratn.pipeline.failure.ExitCode.WRITE_FAILED,
           "Cannot write the report to " + file + " (" + tech.integratn.pipeline.failure.PipelineException
               .withoutJavaNames(e.getMessage()) + "). Check --output.");
     }
@@ -68,8 +70,11 @@ public final class CheckReport {
       }
       out.append(result.ok() ? "ok    " : "FAIL  ").append(result.file()).append("  ")
           .append(result.kind()).append(' ').append(result.name()).append('\n');
-      result.errors().forEach(e -> out.append("      ").append(e.path()).append(": ")
-          .append(e.message().replace("\n", "\n      ")).append('\n'));
+      for (int i = 0; i < result.errors().size(); i++) {
+        PipelineException.Problem e = result.errors().get(i);
+        out.append("      line ").append(result.line(i)).append(", ").append(e.path())
+            .append(": ").append(e.message().replace("\n", "\n      ")).append('\n');
+      }
       if (!quiet) {
         result.warnings().forEach(w -> out.append("      ").append(w).append('\n'));
         result.changes().forEach(c -> out.append("      ").append(c.action()).append(' ')
@@ -104,8 +109,13 @@ public final class CheckReport {
       entry.put("name", result.name());
       entry.put("ok", result.ok());
       entry.put("seconds", round(result.seconds()));
+      entry.put("source", result.source());
       ArrayNode errors = entry.putArray("errors");
-      result.errors().forEach(e -> errors.addObject().put("path", e.path()).put("message", e.message()));
+      for (int i = 0; i < result.errors().size(); i++) {
+        PipelineException.Problem e = result.errors().get(i);
+        errors.addObject().put("path", e.path()).put("line", result.line(i))
+            .put("message", e.message());
+      }
       ArrayNode warnings = entry.putArray("warnings");
       result.warnings().forEach(warnings::add);
       ArrayNode changes = entry.putArray("changes");
@@ -119,6 +129,104 @@ public final class CheckReport {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * GitHub Actions workflow commands: an error annotation per problem, on its file and line (the
+   * file as given on the command line, so run the check from the repository's root), a warning
+   * per warning, then the summary.
+   */
+  private static String github(CheckRun.Outcome outcome) {
+    StringBuilder out = new StringBuilder();
+    for (CheckResult result : outcome.results()) {
+      String title = result.kind() + (result.name().isEmpty() ? "" : " " + result.name());
+      for (int i = 0; i < result.errors().size(); i++) {
+        PipelineException.Problem e = result.errors().get(i);
+        out.append("::error file=").append(property(result.source())).append(",line=")
+            .append(result.line(i)).append(",title=").append(property(title)).append("::")
+            .append(data(e.path() + ": " + e.message())).append('\n');
+      }
+      for (String warning : result.warnings()) {
+        out.append("::warning file=").append(property(result.source())).append(",line=")
+            .append(result.line()).append(",title=").append(property(title)).append("::")
+            .append(data(warning)).append('\n');
+      }
+    }
+    return out.append(summary(outcome)).append('\n').toString();
+  }
+
+  /** A workflow command's message: %, CR and LF escaped as the runner expects. */
+  static String data(String text) {
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+  }
+
+  /** A workflow command's property value: as a message, and ":" and "," too. */
+  static String property(String text) {
+    return data(text).replace(":", "%3A").replace(",", "%2C");
+  }
+
+  /**
+   * SARIF 2.1.0, as GitHub code scanning and other SARIF viewers read it: a result per problem
+   * (level error) and per warning, each with its file and line.
+   */
+  private static String sarif(CheckRun.Outcome outcome) {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    root.put("version", "2.1.0");
+    ObjectNode run = root.putArray("runs").addObject();
+    ObjectNode driver = run.putObject("tool").putObject("driver");
+    driver.put("name", "render check");
+    driver.put("version", tech.integratn.pipeline.settings.BuildInfo.version());
+    ArrayNode rules = driver.putArray("rules");
+    rules.addObject().put("id", "refused").putObject("shortDescription")
+        .put("text", "A request (or a document among them) that the platform would refuse");
+    rules.addObject().put("id", "warning").putObject("shortDescription")
+        .put("text", "A request the platform renders, with a warning");
+    ArrayNode results = run.putArray("results");
+    for (CheckResult result : outcome.results()) {
+      for (int i = 0; i < result.errors().size(); i++) {
+        PipelineException.Problem e = result.errors().get(i);
+        sarifResult(results, "refused", "error", e.path() + ": " + e.message(), result.source(),
+            result.line(i));
+      }
+      for (String warning : result.warnings()) {
+        sarifResult(results, "warning", "warning", warning, result.source(), result.line());
+      }
+    }
+    try {
+      return mapper.writeValueAsString(root) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void sarifResult(ArrayNode results, String rule, String level, String message,
+      String file, int line) {
+    ObjectNode entry = results.addObject();
+    entry.put("ruleId", rule);
+    entry.put("level", level);
+    entry.putObject("message").put("text", message);
+    ObjectNode location = entry.putArray("locations").addObject().putObject("physicalLocation");
+    location.putObject("artifactLocation").put("uri", uri(file));
+    location.putObject("region").put("startLine", Math.max(1, line));
+  }
+
+  /** A file as a SARIF artifact URI: relative paths stay relative, with forward slashes. */
+  static String uri(String file) {
+    java.nio.file.Path path = java.nio.file.Path.of(file);
+    if (path.isAbsolute()) {
+      return path.toUri().toString();
+    }
+    StringBuilder uri = new StringBuilder();
+    for (java.nio.file.Path part : path.normalize()) {
+      if (uri.length() > 0) {
+        uri.append('/');
+      }
+      uri.append(java.net.URLEncoder.encode(part.toString(), java.nio.charset.StandardCharsets.UTF_8)
+          .replace("+", "%20"));
+    }
+    return uri.toString();
   }
 
   private static double round(double seconds) {
@@ -151,7 +259,8 @@ public final class CheckReport {
         continue;
       }
       xml.append(">\n      <failure type=\"refused\" message=\"")
-          .append(escape(result.errors().get(0).path() + ": " + result.errors().get(0).message()))
+          .append(escape((result.errors().get(0).path() + ": " + result.errors().get(0).message())
+              .split("\n", 2)[0]))
           .append("\">");
       for (PipelineException.Problem problem : result.errors()) {
         xml.append(escape(problem.path() + ": " + problem.message())).append('\n');

@@ -11,7 +11,7 @@ import tech.integratn.pipeline.failure.PipelineException.Problem;
  */
 public record CheckResult(String file, String kind, String namespace, String name,
     List<Problem> errors, List<String> warnings, List<Change> changes, double seconds,
-    Map<String, String> claims) {
+    Map<String, String> claims, String source, int line, List<Integer> lines) {
 
   /** What the request's render would do to a file of the state repository. */
   public record Change(String action, String file, String diff) {}
@@ -33,15 +33,35 @@ public record CheckResult(String file, String kind, String namespace, String nam
           lines.length > 1 ? lines[1] : ""));
     }
     return new CheckResult(file, kind, namespace, name, List.copyOf(errors),
-        List.copyOf(warnings), List.copyOf(parsed), seconds, Map.of());
+        List.copyOf(warnings), List.copyOf(parsed), seconds, Map.of(), file, 1,
+        java.util.Collections.nCopies(errors.size(), 1));
   }
 
-  /** This verdict with one more problem. */
+  /**
+   * The file line each problem points at, 1 when it is not known: a problem's line is where its
+   * field is in the file, else where its document starts.
+   */
+  public int line(int problem) {
+    return problem < lines.size() ? lines.get(problem) : line;
+  }
+
+  /**
+   * This verdict located: {@code source} the file (no document number), {@code start} the line
+   * its document starts on, a line per problem.
+   */
+  CheckResult locatedIn(String source, int start, List<Integer> problemLines) {
+    return new CheckResult(file, kind, namespace, name, errors, warnings, changes, seconds,
+        claims, source, start, List.copyOf(problemLines));
+  }
+
+  /** This verdict with one more problem, about the whole document (at its first line). */
   CheckResult with(Problem problem) {
     List<Problem> more = new ArrayList<>(errors);
     more.add(problem);
+    List<Integer> moreLines = new ArrayList<>(lines);
+    moreLines.add(line);
     return new CheckResult(file, kind, namespace, name, List.copyOf(more), warnings, changes,
-        seconds, claims);
+        seconds, claims, source, line, List.copyOf(moreLines));
   }
 
   /**
@@ -50,6 +70,6 @@ public record CheckResult(String file, String kind, String namespace, String nam
    */
   CheckResult claiming(Map<String, String> claimed) {
     return new CheckResult(file, kind, namespace, name, errors, warnings, changes, seconds,
-        Map.copyOf(claimed));
+        Map.copyOf(claimed), source, line, lines);
   }
 }

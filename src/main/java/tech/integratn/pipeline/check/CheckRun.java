@@ -40,10 +40,28 @@ public final class CheckRun {
     }
   }
 
+  private boolean allowEmpty;
+  private boolean failFast;
+  private List<String> excludes = List.of();
+
+  /**
+   * {@code allowEmpty}: a run that finds no request passes (else it fails: a gate pointed at the
+   * wrong folder, or at one whose requests all vanished, must not pass). {@code failFast}: stop
+   * at the first failing document. {@code excludes}: globs left out of the walk.
+   */
+  public CheckRun options(boolean allowEmpty, boolean failFast, List<String> excludes) {
+    this.allowEmpty = allowEmpty;
+    this.failFast = failFast;
+    this.excludes = List.copyOf(excludes);
+    return this;
+  }
+
   /** Documents are judged on every core at once; the verdicts keep the documents' order. */
   public Outcome run(List<Path> paths) {
     long start = System.nanoTime();
-    List<RequestDocuments.Document> documents = RequestDocuments.under(paths, standardInput);
+    List<RequestDocuments.Document> documents = RequestDocuments.under(paths, standardInput,
+        excludes);
+    java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
     int threads = Math.max(1, Math.min(documents.size(), Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
       Thread thread = new Thread(runnable, "render-check");
@@ -55,24 +73,57 @@ public final class CheckRun {
       List<Future<Optional<CheckResult>>> verdicts = new ArrayList<>();
       for (RequestDocuments.Document document : documents) {
         verdicts.add(pool.submit(() -> {
+          if (failFast && failed.get()) {
+            return null; // not judged: an earlier document failed
+          }
           Optional<CheckResult> result = checker.verdict(document);
+          if (result.isPresent() && !result.get().ok()) {
+            failed.set(true);
+          }
           progress(done.incrementAndGet(), documents.size());
           return result;
         }));
       }
       List<CheckResult> results = new ArrayList<>();
       List<CheckResult.Skipped> skipped = new ArrayList<>();
+      int requests = 0;
       for (int i = 0; i < documents.size(); i++) {
         Optional<CheckResult> result = verdicts.get(i).get();
+        if (result == null) {
+          // Passed over because a later document failed first: judged here, in order, so the
+          // failure a fail-fast run reports is the first in file order on every run.
+          result = checker.verdict(documents.get(i));
+        }
+        RequestDocuments.Document judged = documents.get(i);
+        if (judged.text() != null && Checker.DocumentIdentity.of(judged.text()).isRequest()) {
+          requests++;
+        }
         if (result.isPresent()) {
           results.add(result.get());
+          if (failFast && !result.get().ok()) {
+            // Documents are judged in parallel: what comes after the first failure is dropped,
+            // so a fail-fast report is the same on every run.
+            break;
+          }
         } else {
-          skipped.add(new CheckResult.Skipped(documents.get(i).where(),
-              "not a request of this image's API group"));
+          RequestDocuments.Document document = documents.get(i);
+          skipped.add(new CheckResult.Skipped(document.where(), document.passedOver() != null
+              ? document.passedOver() : Checker.DocumentIdentity.of(document.text()).described()
+                  + ", not a request of " + tech.integratn.pipeline.kind.PromiseKind.GROUP
+                  + "; not checked"));
         }
       }
       if (progress != null && documents.size() >= 20) {
         progress.println();
+      }
+      if (requests == 0 && !allowEmpty && results.stream().allMatch(CheckResult::ok)) {
+        results.add(CheckResult.of(String.join(", ", paths.stream().map(Path::toString).toList()),
+            "(no request)", "", "", List.of(new PipelineException.Problem("(paths)", "no "
+                + tech.integratn.pipeline.kind.PromiseKind.GROUP + " request was found"
+                + (skipped.isEmpty() ? "" : " (" + CheckReport.plural(skipped.size(),
+                    "other file or document") + " skipped)") + ": a gate over no request "
+                + "passes nothing. Check the path, or pass --allow-empty where an empty "
+                + "folder is expected")), List.of(), List.of(), 0));
       }
       return new Outcome(collisionsFlagged(duplicatesFlagged(results)), skipped,
           (System.nanoTime() - start) / 1e9);
@@ -80,6 +131,9 @@ public final class CheckRun {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof PipelineException refusal) {
+        throw refusal;
+      }
       throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();

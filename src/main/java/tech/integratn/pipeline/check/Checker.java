@@ -57,7 +57,41 @@ public final class Checker {
    * throws: a file that could not be read, and anything the check itself fails on, is a verdict.
    */
   Optional<CheckResult> verdict(RequestDocuments.Document document) {
+    return judged(document).map(result -> located(document, result));
+  }
+
+  /**
+   * The verdict with the file it is in and the line of each problem (where its field is, else
+   * where its document starts), for annotations that land on the line.
+   */
+  /** A problem about a line rather than a field (a Secret nested in a list). */
+  private static final java.util.regex.Pattern LINE_PATH =
+      java.util.regex.Pattern.compile("line (\\d{1,9})");
+
+  /** A YAML syntax error's own line, relative to its document. */
+  private static final java.util.regex.Pattern SYNTAX_LINE =
+      java.util.regex.Pattern.compile("^is not valid YAML at line (\\d{1,9}),");
+
+  private static CheckResult located(RequestDocuments.Document document, CheckResult result) {
+    FieldLines fields = document.text() == null || result.ok() ? null
+        : new FieldLines(document.text());
+    List<Integer> lines = new ArrayList<>();
+    for (PipelineException.Problem problem : result.errors()) {
+      java.util.regex.Matcher at = LINE_PATH.matcher(problem.path());
+      java.util.regex.Matcher syntax = SYNTAX_LINE.matcher(problem.message());
+      int line = at.matches() ? Integer.parseInt(at.group(1)) - 1
+          : syntax.find() ? Integer.parseInt(syntax.group(1)) - 1
+          : fields == null ? -1 : fields.line(problem.path());
+      lines.add(document.line() + Math.max(0, line));
+    }
+    return result.locatedIn(document.source(), document.line(), lines);
+  }
+
+  private Optional<CheckResult> judged(RequestDocuments.Document document) {
     long start = System.nanoTime();
+    if (document.passedOver() != null) {
+      return Optional.empty();
+    }
     if (document.unreadable() != null) {
       return Optional.of(CheckResult.of(document.where(), "(unreadable)", "", "",
           List.of(new PipelineException.Problem(document.where(), "the file " + document.unreadable())),
@@ -65,6 +99,9 @@ public final class Checker {
     }
     try {
       return check(document, start);
+    } catch (PipelineException e) {
+      // A template missing or broken is the run's (--templates), not this request's: exit 5.
+      throw e;
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       return Optional.of(CheckResult.of(document.where(), "(unchecked)", "", "",
           List.of(new PipelineException.Problem(document.where(), "the check could not finish (a bug "
@@ -80,7 +117,11 @@ public final class Checker {
   private Optional<CheckResult> check(RequestDocuments.Document document, long start) {
     DocumentIdentity identity = DocumentIdentity.of(document.text());
     if (!identity.isRequest()) {
-      return Optional.empty();
+      // What looks like a request, or is a Secret, fails: skipped, it would pass the gate.
+      return identity.refusal(document.text()).map(problem -> CheckResult.of(document.where(),
+          identity.kind().isEmpty() || identity.kind().equals("null") ? "(document)"
+              : identity.kind(), "", nameOf(document.text()), List.of(problem), List.of(),
+          List.of(), seconds(start)));
     }
     List<PipelineException.Problem> errors = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
@@ -109,9 +150,15 @@ public final class Checker {
       claims.putAll(claims(rendered.resolution()));
       state.ifPresent(repository -> changes.addAll(repository.changes(request, published)));
     } catch (PipelineException e) {
+      if (e.exitCode() == tech.integratn.pipeline.failure.ExitCode.TEMPLATE_ERROR) {
+        throw e;
+      }
       for (PipelineException.Problem problem : e.problems()) {
         // The report names the place once: not again in the message.
-        String message = problem.message().replaceFirst("^Invalid request: ", "");
+        String message = problem.message().replaceFirst("^Invalid request: ", "")
+            // A check writes nothing: say what the render would refuse, in the request's terms.
+            .replaceFirst("^Refusing to write any output: ", "the render would refuse its "
+                + "output (nothing would be published): ");
         String file = document.file().toString();
         if (problem.path().isEmpty() && message.startsWith(file + " ")) {
           message = message.substring(file.length() + 1);
@@ -262,6 +309,62 @@ public final class Checker {
     /** Any document of the platform's API group is judged, so a misspelt kind is caught. */
     boolean isRequest() {
       return apiVersion.startsWith(PromiseKind.GROUP + "/");
+    }
+
+    /** What a skipped document is, for the report: "apps/v1 Deployment". */
+    String described() {
+      boolean known = !apiVersion.isEmpty() && !apiVersion.equals("null");
+      boolean named = !kind.isEmpty() && !kind.equals("null");
+      return known || named ? ((known ? apiVersion + " " : "") + (named ? kind : "(no kind)")).strip()
+          : "YAML that is not a Kubernetes object";
+    }
+
+    /**
+     * Why a document that is not of the platform's group still fails the gate, if it does: a
+     * Secret anywhere in it (its data is only base64, readable by anyone who reads the
+     * repository), or a document that looks like a request (one of the platform's kinds, or an
+     * API group close to the platform's) that no promise would ever serve.
+     */
+    Optional<PipelineException.Problem> refusal(String text) {
+      int line = 0;
+      for (String raw : (Iterable<String>) text.lines()::iterator) {
+        String stripped = raw.strip();
+        if (stripped.startsWith("- ")) {
+          stripped = stripped.substring(2).strip();
+        }
+        if (stripped.startsWith("kind:") && token(stripped.substring(5)).equals("Secret")) {
+          return Optional.of(new PipelineException.Problem(line == 0 || raw.startsWith("kind:")
+              ? "kind" : "line " + (line + 1), "is a Kubernetes Secret (kind: Secret): its data "
+              + "is only base64, readable by everyone who can read this repository. Remove it, "
+              + "rotate what it held, and keep the value in 1Password, where an ExternalSecret "
+              + "reads it"));
+        }
+        line++;
+      }
+      String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/'))
+          : "";
+      boolean ourKind = PromiseKind.byKind(kind).isPresent();
+      // A kind close to one of ours counts only without an API group to say what it is:
+      // Cluster API's Cluster is not a misspelt VCluster.
+      boolean noGroup = apiVersion.isEmpty() || apiVersion.equals("null");
+      Optional<String> closeKind = ourKind ? Optional.of(kind) : !noGroup ? Optional.empty()
+          : tech.integratn.pipeline.read.Suggestion.closest(kind, java.util.Arrays.stream(
+              PromiseKind.values()).map(PromiseKind::kind).toList()).filter(k -> kind.length() >= 6);
+      boolean closeGroup = !group.isEmpty() && (group.toLowerCase(java.util.Locale.ROOT)
+          .contains("integratn") || tech.integratn.pipeline.read.Suggestion.closest(group,
+              List.of(PromiseKind.GROUP)).isPresent());
+      if (closeGroup || closeKind.isPresent()) {
+        String meant = PromiseKind.API_VERSION + (closeKind.isPresent() ? " " + closeKind.get()
+            : "");
+        String found = (apiVersion.isEmpty() || apiVersion.equals("null") ? "no apiVersion"
+            : "apiVersion " + apiVersion) + (kind.isEmpty() || kind.equals("null") ? ""
+            : ", kind " + kind);
+        return Optional.of(new PipelineException.Problem("apiVersion", "looks like a request (" + found + ") but no promise serves it, "
+            + "so Kratix would never render it (did you mean " + meant + "?). Fix the API group"
+            + (closeKind.isPresent() && !ourKind ? " and the kind" : "") + ", or --exclude the "
+            + "file if it is not a request"));
+      }
+      return Optional.empty();
     }
   }
 }

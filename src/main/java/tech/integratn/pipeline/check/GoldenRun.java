@@ -43,6 +43,20 @@ public final class GoldenRun {
   private final Path scratch;
   private final PrintStream out;
   private int scratchCount;
+  private boolean withParts;
+
+  /** The folder beside a case's output that pins what its parts render (direct mode). */
+  public static final String PARTS = "parts";
+
+  /**
+   * {@code withParts}: a case of a kind with parts must also pin what each part renders (direct
+   * mode) in {@value #PARTS}/ beside its output, so a change in a part's template fails it; --update
+   * records it. Without it, a {@value #PARTS}/ folder that exists is compared all the same.
+   */
+  public GoldenRun withParts(boolean withParts) {
+    this.withParts = withParts;
+    return this;
+  }
 
   public GoldenRun(TemplateRenderer templates, Optional<PlatformSettings> settings,
       Path scratch, PrintStream out) {
@@ -82,6 +96,9 @@ public final class GoldenRun {
       try {
         problems = runOne(c, update);
       } catch (PipelineException e) {
+        if (e.exitCode() == ExitCode.TEMPLATE_ERROR) {
+          throw e;
+        }
         problems = List.of(e.getMessage());
         out.println("FAIL  " + c.name() + ": " + e.getMessage());
       } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -110,8 +127,27 @@ public final class GoldenRun {
       new Pipeline(new PrintStream(OutputStream.nullOutputStream())).configure(
           new Pipeline.Settings(c.input(), output, metadata, templates, platform, null, false));
     } catch (PipelineException e) {
+      if (e.exitCode() == ExitCode.TEMPLATE_ERROR) {
+        throw e; // the run's templates, not this case: exit 5
+      }
       out.println("FAIL  " + c.name() + ": the render failed: " + e.getMessage());
       return List.of("the render failed: " + e.getMessage());
+    }
+    Path expectedParts = c.expectedOutput().resolveSibling(PARTS);
+    Path parts = work.resolve(PARTS);
+    boolean comparesParts = hasParts(c.input()) && (withParts || Files.isDirectory(expectedParts));
+    if (comparesParts) {
+      try {
+        new Pipeline(new PrintStream(OutputStream.nullOutputStream())).configure(
+            new Pipeline.Settings(c.input(), parts, work.resolve("parts-metadata"), templates,
+                platform, tech.integratn.pipeline.kind.Mode.DIRECT, false));
+      } catch (PipelineException e) {
+        if (e.exitCode() == ExitCode.TEMPLATE_ERROR) {
+          throw e;
+        }
+        out.println("FAIL  " + c.name() + ": the parts' render failed: " + e.getMessage());
+        return List.of("the parts' render failed: " + e.getMessage());
+      }
     }
     boolean withMetadata = c.expectedMetadata() != null
         && (Files.isDirectory(c.expectedMetadata()) || update);
@@ -119,6 +155,9 @@ public final class GoldenRun {
       replace(output, c.expectedOutput());
       if (withMetadata) {
         replace(metadata, c.expectedMetadata());
+      }
+      if (comparesParts) {
+        replace(parts, expectedParts);
       }
       out.println("updated " + c.name());
       return List.of();
@@ -129,10 +168,19 @@ public final class GoldenRun {
       out.println("FAIL  " + c.name() + ": " + hint);
       return List.of(hint);
     }
+    if (comparesParts && files(expectedParts).isEmpty()) {
+      String hint = "no expected files yet in " + expectedParts + " (what its parts render, "
+          + "--with-parts): check what renders, then record it with render test --with-parts -u";
+      out.println("FAIL  " + c.name() + ": " + hint);
+      return List.of(hint);
+    }
     List<String> differences = new ArrayList<>();
     compare(output, c.expectedOutput(), differences);
     if (withMetadata) {
       compare(metadata, c.expectedMetadata(), differences);
+    }
+    if (comparesParts) {
+      compare(parts, expectedParts, differences);
     }
     if (differences.isEmpty()) {
       out.println("ok    " + c.name());
@@ -140,8 +188,21 @@ public final class GoldenRun {
     }
     out.println("FAIL  " + c.name());
     differences.forEach(out::println);
+    // The diff itself, so a JUnit failure holds what differs and not a pointer to the console.
     return List.of(differences.stream().filter(d -> d.startsWith("--- ") || d.startsWith("only ")
-        || d.startsWith("too large")).count() + " file(s) differ; see the diff above");
+        || d.startsWith("too large")).count() + " file(s) differ:\n" + String.join("\n",
+            differences));
+  }
+
+  /** Whether the case's request is of a kind with parts (an orchestrator). */
+  private static boolean hasParts(Path input) {
+    try (java.io.InputStream in = Files.newInputStream(input)) {
+      String text = BoundedText.read(in, 2 * 1024 * 1024);
+      return tech.integratn.pipeline.kind.PromiseKind.byKind(Checker.DocumentIdentity.of(text)
+          .kind()).map(k -> k.hasParts()).orElse(false);
+    } catch (IOException | RuntimeException e) {
+      return false; // the render says what is wrong with the input
+    }
   }
 
   /** Files larger than this are compared byte for byte, without a diff. */

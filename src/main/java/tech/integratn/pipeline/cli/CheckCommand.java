@@ -24,8 +24,14 @@ import tech.integratn.pipeline.settings.SettingsReader;
             + "multi-document files, - for standard input) as kubectl apply and the Kratix step "
             + "would: the CRD with unknown fields refused and every problem reported, the rules, "
             + "the chart schema, the render, the Secret guard, and every rendered document "
-            + "against its upstream schema. Every file gets a verdict: one that cannot be read, "
-            + "is too large or is not UTF-8 fails on its own. Other YAML is skipped with a note."})
+            + "against its upstream schema.",
+        "Nothing passes silently: every file gets a verdict. A file that cannot be read, is too "
+            + "large, is not UTF-8 or is empty fails on its own; so does any kind: Secret, and "
+            + "any document that looks like a request (one of the platform's kinds, or an API "
+            + "group close to " + tech.integratn.pipeline.kind.PromiseKind.GROUP + ") that no "
+            + "promise serves. Other YAML, and files that are not YAML or JSON, are skipped "
+            + "with a note. A run that finds no request fails unless --allow-empty. Every "
+            + "problem names its file, line and field."})
 final class CheckCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or directories; - reads standard input")
   List<Path> paths;
@@ -37,7 +43,8 @@ final class CheckCommand implements Callable<Integer> {
   Path templates;
 
   @Option(names = "--format", paramLabel = "FORMAT",
-      description = "text, json, junit or tap (default: ${DEFAULT-VALUE})")
+      description = "text, json, junit, tap, github (workflow annotations on each file and "
+          + "line; run from the repository's root) or sarif (default: ${DEFAULT-VALUE})")
   CheckReport.Format format = CheckReport.Format.text;
 
   @Option(names = "--output", paramLabel = "FILE",
@@ -56,6 +63,20 @@ final class CheckCommand implements Callable<Integer> {
       description = "also render each part of an orchestrator request as its own promise would "
           + "(slower; its sub-requests are checked against their promises' CRDs either way)")
   boolean withParts;
+
+  @Option(names = "--exclude", paramLabel = "GLOB",
+      description = "leave out files and folders the glob matches, by their path under a "
+          + "folder given or by their own name (repeatable): --exclude '.github/**' "
+          + "--exclude '*.tmpl.yaml'")
+  List<String> excludes = new java.util.ArrayList<>();
+
+  @Option(names = "--fail-fast", description = "stop at the first document that fails")
+  boolean failFast;
+
+  @Option(names = "--allow-empty",
+      description = "pass when no request is found (by default that fails: a gate pointed at "
+          + "the wrong folder must not pass)")
+  boolean allowEmpty;
 
   @Option(names = "--diff-against", paramLabel = "DIR",
       description = "a state repository checkout (<promise>/<namespace>/<name>/<file>): report "
@@ -77,7 +98,7 @@ final class CheckCommand implements Callable<Integer> {
     boolean terminal = System.console() != null && format == CheckReport.Format.text
         && output == null;
     CheckRun.Outcome outcome = new CheckRun(checker, terminal ? io.err() : null, () -> System.in)
-        .run(paths);
+        .options(allowEmpty, failFast, excludes).run(paths);
     String report = CheckReport.of(format, outcome, quiet);
     if (output == null) {
       io.out().print(report);

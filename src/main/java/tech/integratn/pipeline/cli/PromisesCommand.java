@@ -28,12 +28,17 @@ import tech.integratn.pipeline.settings.SettingsReader;
             + "destinations) saved there with kubectl get -o yaml and reports what installing "
             + "these would change."})
 final class PromisesCommand implements Callable<Integer> {
-  @Option(names = "--settings", paramLabel = "FILE",
-      description = "the platform settings (default: the built-in defaults)")
-  Path settings;
+  /** What --settings takes to mean the built-in defaults (the homelab's), said out loud. */
+  static final String BUILTIN = "builtin";
+
+  @Option(names = "--settings", paramLabel = "FILE", required = true,
+      description = "the platform settings (required: a file, or " + BUILTIN + " for the "
+          + "built-in defaults, which are the homelab's; render settings --init writes a start)")
+  String settings;
 
   @Option(names = "--image", paramLabel = "REF",
-      description = "the pipeline image, with a tag or an @sha256: digest (default: ${DEFAULT-VALUE})")
+      description = "the pipeline image, with a tag or an @sha256: digest, which every "
+          + "workflow and every kubeconfig sync Job runs (default: ${DEFAULT-VALUE})")
   String image = BuildInfo.image();
 
   @Option(names = "--output", paramLabel = "DIR",
@@ -53,14 +58,21 @@ final class PromisesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    // The file, or the defaults: the environment a promise sets plays no part here.
-    SettingsReader.Chosen platform = SettingsReader.choose(settings, Map.of());
+    // The file, or the defaults when asked for by name: the environment a promise sets plays
+    // no part here, and no settings at all is not taken to mean the homelab's.
+    boolean builtin = settings.equals(BUILTIN);
+    if (settings.isBlank()) {
+      throw new PipelineException(ExitCode.USAGE, "--settings is empty. Pass the platform's "
+          + "settings file, or --settings " + BUILTIN + " for the built-in (homelab) defaults.");
+    }
+    SettingsReader.Chosen platform = SettingsReader.choose(builtin ? null : Path.of(settings),
+        Map.of());
     if (output == null && compareLive == null) {
       throw new PipelineException(ExitCode.USAGE, "render promises needs --output DIR (where to "
           + "write the promises) or --compare-live DIR (what installing them would change).");
     }
     Map<String, String> promises = InstallablePromises.render(image.trim(), platform.text(),
-        platform.settings(), settings == null ? "(the built-in defaults)" : settings.toString());
+        platform.settings(), builtin ? "(the built-in defaults)" : settings);
     if (compareLive != null) {
       return compare(promises);
     }
@@ -71,12 +83,25 @@ final class PromisesCommand implements Callable<Integer> {
         Files.writeString(file, promise.getValue(), StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new PipelineException(ExitCode.WRITE_FAILED, "Cannot write " + file + " ("
-            + e.getMessage() + ").");
+            + PipelineException.withoutJavaNames(String.valueOf(e.getMessage())) + "). Check "
+            + "--output.");
       }
     }
-    io.out().println("wrote " + promises.size() + " promises to " + output + " for image "
-        + image.trim() + "; " + platform.describe());
+    var scheduling = platform.settings().scheduling();
+    io.out().println("wrote " + promises.size() + " promises to " + output + ": "
+        + String.join(", ", promises.keySet()));
+    io.out().println("image: " + image.trim() + " (every workflow and every kubeconfig sync Job)");
+    io.out().println(builtin ? "settings: the built-in defaults, the homelab's (digest "
+        + platform.digest() + ")" : platform.describe());
+    io.out().println("destinations: sub-requests to " + labels(scheduling.subRequestSelectorLabels())
+        + ", parts to " + labels(scheduling.partSelectorLabels()));
     return ExitCode.OK.code();
+  }
+
+  private static String labels(Map<String, String> selector) {
+    return selector == null || selector.isEmpty() ? "any Destination (no selector)"
+        : selector.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+            .collect(java.util.stream.Collectors.joining(",")) + " Destinations";
   }
 
   private int compare(Map<String, String> promises) {

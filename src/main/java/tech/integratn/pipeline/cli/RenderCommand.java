@@ -95,7 +95,8 @@ public final class RenderCommand implements Callable<Integer> {
         "sync-kubeconfig", () -> new SyncKubeconfigCommand(streams),
         "check", () -> new CheckCommand(streams),
         "test", () -> new TestCommand(streams),
-        "promises", () -> new PromisesCommand(streams));
+        "promises", () -> new PromisesCommand(streams),
+        "settings", () -> new SettingsCommand(streams));
     if (subcommands.containsKey(args[0])) {
       cli.addSubcommand(args[0], subcommands.get(args[0]).get());
     } else if (args[0].equals("help") || java.util.Arrays.asList(args).contains("--help")
@@ -108,6 +109,7 @@ public final class RenderCommand implements Callable<Integer> {
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setParameterExceptionHandler(new UsageErrors(subcommands.keySet()));
     // One mapper for every command: a refusal is one paragraph and its exit code, anything else
     // is a bug.
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) ->

@@ -20,7 +20,7 @@ import tech.integratn.pipeline.sync.SyncLog;
         "Copies a vcluster's kubeconfig (its Secret, mounted as a file) and the Argo CD cluster "
             + "config made from it into a 1Password item, through 1Password Connect.",
         "Environment: OP_CONNECT_HOST (https, or http to this machine), OP_CONNECT_TOKEN, "
-            + "OP_VAULT_ID (id or name; when empty the vault named homelab), OP_ITEM_NAME, "
+            + "OP_VAULT_ID (id or name; required: the Job sets it from onepassword.vault, else from the token item's vault field), OP_ITEM_NAME, "
             + "VCLUSTER_NAME, NAMESPACE, SERVER_URL (optional), OP_ADOPT_UNMARKED_ITEM (optional).",
         "Only items carrying this Job's tag vcluster-pipeline/<NAMESPACE>/<VCLUSTER_NAME> are "
             + "replaced or deleted; another item of the title stops the run (exit 7)."})

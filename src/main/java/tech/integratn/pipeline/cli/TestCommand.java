@@ -51,11 +51,16 @@ final class TestCommand implements Callable<Integer> {
 
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "text or junit (default: ${DEFAULT-VALUE}); junit goes to --output, else "
-          + "standard output after the text")
+          + "to standard output alone (the text report then goes to standard error)")
   String format = "text";
 
   @Option(names = "--output", paramLabel = "FILE", description = "write the JUnit report to FILE")
   java.nio.file.Path output;
+
+  @Option(names = "--with-parts",
+      description = "a case with parts (an orchestrator) also pins what each part renders "
+          + "(direct mode) in parts/ beside its output; with -u, records it")
+  boolean withParts;
 
   private final Streams io;
 
@@ -65,13 +70,18 @@ final class TestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!format.equals("text") && !format.equals("junit")) {
+      throw new PipelineException(ExitCode.USAGE, "--format is text or junit, not " + format + ".");
+    }
+    boolean junitToStandardOutput = output == null && format.equals("junit");
     List<GoldenRun.Case> cases = cases();
     Path scratch = scratchDirectory();
     try {
+      // Standard output holds only the XML when it is the report, so it parses as it is.
       GoldenRun test = new GoldenRun(
           TemplateRenderer.of(templates),
           Optional.ofNullable(settings).map(file -> SettingsReader.forRun(file, io.environment())),
-          scratch, io.out());
+          scratch, junitToStandardOutput ? io.err() : io.out()).withParts(withParts);
       java.util.List<tech.integratn.pipeline.check.CheckResult> verdicts = test.verdicts(cases, update);
       if (format.equals("junit") || output != null) {
         String junit = tech.integratn.pipeline.check.CheckReport.junit("render test", verdicts,
@@ -81,8 +91,6 @@ final class TestCommand implements Callable<Integer> {
         } else {
           tech.integratn.pipeline.check.CheckReport.write(output, junit);
         }
-      } else if (!format.equals("text")) {
-        throw new PipelineException(ExitCode.USAGE, "--format is text or junit, not " + format + ".");
       }
       return update || verdicts.stream().allMatch(v -> v.ok()) ? ExitCode.OK.code()
           : ExitCode.CHECK_FAILED.code();

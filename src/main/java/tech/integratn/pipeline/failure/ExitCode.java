@@ -32,7 +32,8 @@ public enum ExitCode {
       + "it, answered something unusable, or did not answer in time; or an item of the title "
       + "that is not this Job's blocks it (the message names it; nothing changed); or the named "
       + "vault is not there"),
-  CHECK_FAILED(8, "check: at least one request failed; test: a rendered file differs from its "
+  CHECK_FAILED(8, "check: at least one request (or other file) failed, or no request was "
+      + "found (--allow-empty passes that); test: a rendered file differs from its "
       + "expectation, or a case failed to render; promises --compare-live: a change needs a step "
       + "(Kratix refuses it, state moves, or files would collide)");
 
@@ -55,11 +56,13 @@ public enum ExitCode {
   /** The codes each command can exit with (the render itself is "render"). */
   public static Set<ExitCode> of(String command) {
     return switch (command) {
-      case "check" -> EnumSet.of(OK, INTERNAL_ERROR, USAGE, TEMPLATE_ERROR, CHECK_FAILED);
+      case "check" -> EnumSet.of(OK, INTERNAL_ERROR, USAGE, TEMPLATE_ERROR, WRITE_FAILED,
+          CHECK_FAILED);
       case "test" -> EnumSet.of(OK, INTERNAL_ERROR, USAGE, TEMPLATE_ERROR, WRITE_FAILED,
           CHECK_FAILED);
       case "sync-kubeconfig" -> EnumSet.of(OK, INTERNAL_ERROR, USAGE, INVALID_INPUT, SYNC_FAILED);
       case "promises" -> EnumSet.of(OK, INTERNAL_ERROR, USAGE, WRITE_FAILED, CHECK_FAILED);
+      case "settings" -> EnumSet.of(OK, INTERNAL_ERROR, USAGE, WRITE_FAILED);
       default -> EnumSet.of(OK, INTERNAL_ERROR, USAGE, INVALID_INPUT, OUTPUT_REFUSED,
           TEMPLATE_ERROR, WRITE_FAILED);
     };
@@ -78,10 +81,11 @@ public enum ExitCode {
   public static String markdownTable() {
     StringBuilder table = new StringBuilder("| code | meaning | commands |\n|---|---|---|\n");
     for (ExitCode exit : values()) {
-      List<String> commands = List.of("render", "check", "test", "sync-kubeconfig", "promises")
+      List<String> commands = List.of("render", "check", "test", "sync-kubeconfig", "promises",
+          "settings")
           .stream().filter(c -> of(c).contains(exit)).toList();
       table.append("| ").append(exit.code).append(" | ").append(exit.meaning).append(" | ")
-          .append(commands.size() == 5 ? "all" : String.join(", ", commands)).append(" |\n");
+          .append(commands.size() == 6 ? "all" : String.join(", ", commands)).append(" |\n");
     }
     return table.toString();
   }

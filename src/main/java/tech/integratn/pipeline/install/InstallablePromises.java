@@ -87,6 +87,7 @@ public final class InstallablePromises {
   public static Map<String, String> render(String image, String settingsText,
       PlatformSettings settings, String where) {
     checkImage(image);
+    checkSyncImage(image, settings, where);
     checkCarried(settingsText, where);
     checkSelector("scheduling.subRequestSelectorLabels",
         settings.scheduling().subRequestSelectorLabels(), where);
@@ -125,6 +126,21 @@ public final class InstallablePromises {
       promises.put(kind.promise(), text);
     }
     return promises;
+  }
+
+  /**
+   * The promises run one image everywhere: settings that name another image for the sync Job
+   * would run a second one, unseen, so they are refused (leave images.kubeconfigSync unset and
+   * the sync Job runs the --image reference too).
+   */
+  static void checkSyncImage(String image, PlatformSettings settings, String where) {
+    String named = settings.images().kubeconfigSync();
+    if (named != null && !named.isEmpty() && !named.equals(image)) {
+      throw new PipelineException(ExitCode.USAGE, "Settings " + where + " set "
+          + "images.kubeconfigSync to " + named + ", but --image is " + image + ": the promises "
+          + "would run two images. Remove images.kubeconfigSync (the sync Job then runs --image), "
+          + "or pass --image " + named + ".");
+    }
   }
 
   /** The settings travel in one environment variable, which must fit one execve string. */
@@ -204,7 +220,8 @@ public final class InstallablePromises {
     List<Object> env = new ArrayList<>();
     for (Object variable : list(container.get("env"))) {
       String name = String.valueOf(map(variable).get("name"));
-      if (!name.startsWith(SettingsReader.ENVIRONMENT_VARIABLE)) {
+      if (!name.startsWith(SettingsReader.ENVIRONMENT_VARIABLE)
+          && !name.equals(SettingsReader.IMAGE_VARIABLE)) {
         env.add(variable);
       }
     }
@@ -212,6 +229,12 @@ public final class InstallablePromises {
     carried.put("name", SettingsReader.INLINE_VARIABLE);
     carried.put("value", settings);
     env.add(carried);
+    // The pipeline cannot see its own image reference: told, the sync Jobs it renders run
+    // exactly this one (a digest stays a digest) instead of the tag the build stamped.
+    Map<String, Object> pinned = new LinkedHashMap<>();
+    pinned.put("name", SettingsReader.IMAGE_VARIABLE);
+    pinned.put("value", image);
+    env.add(pinned);
     container.put("env", env);
   }
 

@@ -95,11 +95,18 @@ public final class RequestReader {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> parseSingleMapping(Path file, String text) {
     List<Node> documents;
+    if (text.length() > MAX_INPUT_BYTES && text.codePointCount(0, text.length()) > MAX_INPUT_BYTES) {
+      // Said as a size, not as the reader's limit dressed up as a syntax error.
+      throw PipelineException.invalidInput(file + " holds a resource of more than "
+          + MAX_INPUT_BYTES / (1024 * 1024) + " MiB (" + text.length() / 1024 + " KiB), the "
+          + "limit for one resource: the API server refuses objects past about 1.5 MiB anyway. "
+          + "Make it smaller; a file may hold several resources, each as its own document.");
+    }
     try {
       documents = new ArrayList<>(Yaml.composeAll(text, MAX_INPUT_BYTES));
     } catch (YamlEngineException e) {
-      throw PipelineException.invalidInput(file + " is not valid YAML: "
-          + oneLine(e.getMessage()) + ". Fix the YAML syntax at the place shown.");
+      throw PipelineException.invalidInput(file + " is not valid YAML " + where(e)
+          + ". Fix the YAML syntax there.");
     } catch (StackOverflowError e) {
       throw PipelineException.invalidInput(file + " is nested too deeply to be a resource.");
     }
@@ -189,6 +196,26 @@ public final class RequestReader {
 
   private static String describe(Object value) {
     return value instanceof List ? "YAML list" : "single value (" + Values.describe(value) + ")";
+  }
+
+  /**
+   * Where and what a YAML error is, with its lines kept as numbers ("at line 9, column 4: expected
+   * ',' or ']', but got ':' (in the flow sequence at line 8, column 13)") rather than the reader's
+   * snippet flattened onto one line.
+   */
+  static String where(YamlEngineException e) {
+    if (e instanceof org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException marked
+        && marked.getProblem() != null && marked.getProblemMark().isPresent()) {
+      var mark = marked.getProblemMark().get();
+      String context = marked.getContext() == null ? "" : marked.getContext().replaceFirst(
+          "^while (parsing|scanning) ", "");
+      String contextAt = marked.getContextMark().map(m -> " at line " + (m.getLine() + 1)
+          + ", column " + (m.getColumn() + 1)).orElse("");
+      return "at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": "
+          + oneLine(marked.getProblem()) + (context.isEmpty() ? "" : " (in the "
+          + oneLine(context).replaceFirst("^an? ", "") + contextAt + ")");
+    }
+    return "(" + oneLine(String.valueOf(e.getMessage())) + ")";
   }
 
   private static String oneLine(String message) {

@@ -43,7 +43,12 @@ public record PlatformSettings(
    * {@code adoptUnmarkedItems}, unset unless a platform switches over from the bash pipeline:
    * the sync Jobs then adopt the items it made (docs/operating.md, "Switching over").
    */
-  public record Onepassword(String connectHost, Boolean adoptUnmarkedItems) {
+  /**
+   * {@code vault}, unset: the sync Job reads it from the token item's vault field (the
+   * homelab's way); set, it reaches the sync Job directly and the token's ExternalSecret no
+   * longer reads it.
+   */
+  public record Onepassword(String connectHost, Boolean adoptUnmarkedItems, String vault) {
     public boolean adopt() {
       return Boolean.TRUE.equals(adoptUnmarkedItems);
     }

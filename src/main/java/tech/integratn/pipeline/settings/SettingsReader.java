@@ -31,6 +31,11 @@ public final class SettingsReader {
   public static final String ENVIRONMENT_VARIABLE = "VCLUSTER_PIPELINE_SETTINGS";
   /** The settings text itself, as the promises written by {@code render promises} carry it. */
   public static final String INLINE_VARIABLE = "VCLUSTER_PIPELINE_SETTINGS_YAML";
+  /**
+   * The image reference {@code render promises --image} gave, which every promise sets: the
+   * sync Jobs run it unless the settings name images.kubeconfigSync.
+   */
+  public static final String IMAGE_VARIABLE = "VCLUSTER_PIPELINE_IMAGE";
   private static final String DEFAULTS = "settings/defaults.yaml";
   private static final String SCHEMA = "settings/settings.schema.json";
   private static final int MAX_BYTES = 256 * 1024;
@@ -74,6 +79,21 @@ public final class SettingsReader {
   }
 
   public static Chosen choose(Path option, Map<String, String> environment) {
+    Chosen chosen = chooseText(option, environment);
+    String image = environment.getOrDefault(IMAGE_VARIABLE, "").trim();
+    if (image.isEmpty() || !chosen.settings().images().kubeconfigSync().isEmpty()) {
+      return chosen;
+    }
+    // The image the promise runs, which render promises wrote beside the settings: the sync
+    // Job runs it too, so a promise pinned to a digest runs only that digest.
+    PlatformSettings s = chosen.settings();
+    return new Chosen(new PlatformSettings(s.baseDomain(), s.argocd(), s.externalSecrets(),
+        s.certManager(), s.onepassword(), s.workloadRepo(), s.addonsRepo(), s.chart(),
+        new PlatformSettings.Images(image, s.images().vclusterControlPlane()), s.scheduling(),
+        s.requestPolicy()), chosen.source(), chosen.text(), chosen.digest());
+  }
+
+  private static Chosen chooseText(Path option, Map<String, String> environment) {
     if (option != null) {
       String text = readFile(option);
       return chosen(read(text, option.toString()), "file " + option, text);
@@ -115,6 +135,13 @@ public final class SettingsReader {
   /** Settings text from {@code where} (a file, or the variable the promise sets). */
   public static PlatformSettings read(String text, String where) {
     Map<String, Object> given = parse(text, where);
+    List<String> unset = new java.util.ArrayList<>();
+    placeholders(given, "", unset);
+    if (!unset.isEmpty()) {
+      throw invalid(where, "still holds the placeholder " + PLACEHOLDER + " at " + String.join(
+          ", ", unset) + ". Write your platform's value at each (the comments beside them give "
+          + "examples; docs/operating.md, \"Platform settings\", says what each takes).");
+    }
     // Compiled on first use: a render without a settings document never compiles it.
     Schema schema = JsonSchemas.compiled("urn:vcluster-pipeline:settings",
         SpecificationVersion.DRAFT_2020_12, () -> JsonSchemas.resource(SCHEMA));
@@ -206,6 +233,30 @@ public final class SettingsReader {
       node = node instanceof Map<?, ?> m ? m.get(key) : null;
     }
     return node;
+  }
+
+  /** What {@code render settings --init} writes where a platform must give its own value. */
+  public static final String PLACEHOLDER = "SET-ME";
+
+  /** Every key path whose key or value is still the placeholder, in the file's order. */
+  private static void placeholders(Object node, String path, List<String> found) {
+    if (node instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        String key = String.valueOf(entry.getKey());
+        String at = path.isEmpty() ? key : path + "." + key;
+        if (key.equals(PLACEHOLDER)) {
+          found.add(path);
+        } else {
+          placeholders(entry.getValue(), at, found);
+        }
+      }
+    } else if (node instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        placeholders(list.get(i), path + "[" + i + "]", found);
+      }
+    } else if (PLACEHOLDER.equals(node)) {
+      found.add(path);
+    }
   }
 
   private static PipelineException invalid(String where, String problem) {

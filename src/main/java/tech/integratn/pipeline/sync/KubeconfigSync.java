@@ -36,8 +36,6 @@ import tech.integratn.pipeline.yaml.BoundedText;
  * run at once end with one item.
  */
 public final class KubeconfigSync {
-  /** The vault used when the token Secret names none. */
-  public static final String FALLBACK_VAULT = "homelab";
   /** 1Password shows far shorter titles; a longer one is not a title anyone meant. */
   static final int MAX_TITLE = 200;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -289,27 +287,28 @@ public final class KubeconfigSync {
   }
 
   /**
-   * By id, else by that text as a name; the vault named {@value #FALLBACK_VAULT} only when the
-   * token Secret names none. A named vault the token cannot see is an error: writing elsewhere
-   * would leave the ExternalSecrets reading a vault that never gets the item.
+   * By id, else by that text as a name. No vault named is an error, as is a named vault the
+   * token cannot see: writing to any other vault would leave the ExternalSecrets reading one
+   * that never gets the item.
    */
   private String vault(String wanted) {
+    if (wanted.isEmpty()) {
+      throw log.refusal(ExitCode.SYNC_FAILED, "No 1Password vault is named (OP_VAULT_ID is "
+          + "empty); nothing was written. Set onepassword.vault in the platform settings, or "
+          + "the vault field of the onepassword-access-token item.");
+    }
     JsonNode vaults = connect.get("/v1/vaults");
-    String name = wanted.isEmpty() ? FALLBACK_VAULT : wanted;
-    for (String field : wanted.isEmpty() ? new String[] {"name"} : new String[] {"id", "name"}) {
+    for (String field : new String[] {"id", "name"}) {
       for (JsonNode vault : vaults) {
-        if (name.equals(vault.path(field).asText())) {
+        if (wanted.equals(vault.path(field).asText())) {
           return OnePasswordConnect.id(vault, "vault");
         }
       }
     }
-    throw log.refusal(ExitCode.SYNC_FAILED, wanted.isEmpty()
-        ? "The token Secret names no vault and the Connect token sees no vault named "
-            + FALLBACK_VAULT + ". Set the vault in the onepassword-access-token item's vault "
-            + "field, or grant the token that vault."
-        : "The Connect token sees no 1Password vault with the id or name '" + wanted + "' (the "
-            + "onepassword-access-token item's vault field); nothing was written. Correct that "
-            + "field, or grant the token that vault.");
+    throw log.refusal(ExitCode.SYNC_FAILED, "The Connect token sees no 1Password vault with the "
+        + "id or name '" + wanted + "' (onepassword.vault in the platform settings, else the "
+        + "onepassword-access-token item's vault field); nothing was written. Correct it, or "
+        + "grant the token that vault.");
   }
 
   /** The items titled {@code title} as Connect lists them (filtered by title, checked again). */

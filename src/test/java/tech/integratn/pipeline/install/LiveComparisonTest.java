@@ -52,7 +52,7 @@ class LiveComparisonTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("comparisons")
   void reportsWhatInstallingWouldChange(String rule, String fixture, int exit, List<String> lines) {
-    Cli result = Cli.run("promises", "--compare-live", live(fixture).toString());
+    Cli result = Cli.run("promises", "--settings", "builtin", "--compare-live", live(fixture).toString());
     assertThat(result.exitCode()).as(rule + ": " + result.err()).isEqualTo(exit);
     assertThat(result.out()).as(rule).contains(lines);
     assertThat(result.out()).as("the API names are the live ones").doesNotContain("immutable");
@@ -61,7 +61,7 @@ class LiveComparisonTest {
   @Test
   void afterTheSwitchOverNothingNeedsAStep() throws IOException {
     Path installed = work.resolve("installed");
-    assertThat(Cli.run("promises", "--output", installed.toString()).exitCode()).isZero();
+    assertThat(Cli.run("promises", "--settings", "builtin", "--output", installed.toString()).exitCode()).isZero();
     StringBuilder list = new StringBuilder("apiVersion: v1\nkind: List\nitems:\n");
     try (Stream<Path> files = Files.walk(installed)) {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -72,7 +72,7 @@ class LiveComparisonTest {
     Path saved = Files.createDirectories(work.resolve("live"));
     Files.writeString(saved.resolve("promises.yaml"), list);
     Files.copy(live("bash-promises").resolve("destinations.yaml"), saved.resolve("destinations.yaml"));
-    Cli result = Cli.run("promises", "--compare-live", saved.toString());
+    Cli result = Cli.run("promises", "--settings", "builtin", "--compare-live", saved.toString());
     assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
     assertThat(result.out()).contains("0 action(s)").doesNotContain(": action:");
   }
@@ -83,7 +83,7 @@ class LiveComparisonTest {
     Files.writeString(saved.resolve("promises.yaml"), Files.readString(
         live("bash-promises").resolve("promises.yaml")).replace("kind: VClusterCore\n",
         "kind: VclusterCore\n"));
-    Cli result = Cli.run("promises", "--compare-live", saved.toString());
+    Cli result = Cli.run("promises", "--settings", "builtin", "--compare-live", saved.toString());
     assertThat(result.exitCode()).isEqualTo(8);
     assertThat(result.out()).contains("vcluster-core: action: spec.api.spec.names changes from",
         "Kratix's webhook refuses the update (the field is immutable)");
@@ -103,7 +103,7 @@ class LiveComparisonTest {
     Files.createDirectories(work.resolve("empty"));
     Files.createDirectories(work.resolve("broken"));
     Files.writeString(work.resolve("broken/promises.yaml"), "items: [\n");
-    Cli result = Cli.run("promises", "--compare-live", work.resolve(dir).toString());
+    Cli result = Cli.run("promises", "--settings", "builtin", "--compare-live", work.resolve(dir).toString());
     assertThat(result.exitCode()).as(rule).isEqualTo(2);
     assertThat(result.err()).as(rule).contains(parts).doesNotContain("Exception").doesNotContain("\tat ");
   }

@@ -151,10 +151,10 @@ class PlatformSettingsTest {
       assertThat(promise.at("/spec/destinationSelectors/0/matchLabels/cluster").asText())
           .isEqualTo(kind == PromiseKind.VCLUSTER_ORCHESTRATOR ? "hub" : "apps");
     }
-    Cli badImage = Cli.run("promises", "--image", "no tag here", "--output",
+    Cli badImage = Cli.run("promises", "--settings", "builtin", "--image", "no tag here", "--output",
         work.resolve("x").toString());
     assertThat(badImage.exitCode()).isEqualTo(ExitCode.USAGE.code());
-    Cli untagged = Cli.run("promises", "--image", "registry.example.net/team/image", "--output",
+    Cli untagged = Cli.run("promises", "--settings", "builtin", "--image", "registry.example.net/team/image", "--output",
         work.resolve("y").toString());
     assertThat(untagged.exitCode()).isEqualTo(ExitCode.USAGE.code());
   }

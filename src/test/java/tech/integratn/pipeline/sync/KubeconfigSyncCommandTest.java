@@ -137,7 +137,7 @@ class KubeconfigSyncCommandTest {
   }
 
   @Test
-  void theVaultIsFoundByIdThenNameAndHomelabOnlyWhenNoneIsNamed() throws IOException {
+  void theVaultIsFoundByIdThenNameAndNoneNamedIsAnError() throws IOException {
     String text = kubeconfig("    token: t\n");
     assertThat(sync(environment("v-other"), text).exitCode()).isZero();
     assertThat(connect.items("v-other")).hasSize(1);
@@ -147,8 +147,11 @@ class KubeconfigSyncCommandTest {
     assertThat(missing.exitCode()).isEqualTo(ExitCode.SYNC_FAILED.code());
     assertThat(missing.err()).contains("no-such-vault", "nothing was written");
     assertThat(connect.items("v-home")).isEmpty();
-    assertThat(sync(environment(""), text).exitCode()).isZero();
-    assertThat(connect.items("v-home")).hasSize(1);
+    // No silent fallback to a vault named homelab: the platform names its vault.
+    Cli unnamed = sync(environment(""), text);
+    assertThat(unnamed.exitCode()).isEqualTo(ExitCode.SYNC_FAILED.code());
+    assertThat(unnamed.err()).contains("onepassword.vault", "nothing was written");
+    assertThat(connect.items("v-home")).isEmpty();
   }
 
   @Test
