@@ -89,6 +89,16 @@ final class HostileTexts {
             "{{ \"apiVersion: v1\\nkind: Secret\\n\" }}"));
   }
 
+  /**
+   * Texts that name both words and are not YAML the guard can read: refused, with advice to
+   * reword (the price of an inert rule simple enough to be obviously right).
+   */
+  static List<String> prose() {
+    return List.of(
+        "Note: this kind of cluster keeps its secrets in 1Password: ask #platform.",
+        "Warning: kind: Secret objects are never committed here; see docs: https://x.y/z");
+  }
+
   /** Texts a platform user writes that must still render: nothing in them reads as a Secret. */
   static List<String> legitimate() {
     return List.of(
@@ -98,8 +108,8 @@ final class HostileTexts {
         "#!/bin/sh\nset -eu\nkubectl get secret \"vc-$NAME\" -n \"$NS\" -o jsonpath='{.data.config}' \\\n"
             + "  | base64 -d > /tmp/kubeconfig\necho \"done: $(date)\" # log: ok\n",
         "https://vc.example.com:8443/api/v1/namespaces/x/secrets?kind=Secret&watch=true",
-        "Note: this kind of cluster keeps its secrets in 1Password: ask #platform.",
-        "Warning: kind: Secret objects are never committed here; see docs: https://x.y/z",
+        "Note: this sort of cluster keeps its secrets in 1Password: ask #platform.",
+        "Kubernetes secrets of any kind are delivered by External Secrets",
         "{\"kind\": \"ConfigMap\", \"note\": \"a: b\", \"path\": \"C:\\\\temp\"}",
         "first line\nsecond: line with a colon\n---\napiVersion: v1\n",
         "printf 'kind: %s\\n' \"$KIND\"; grep -E '^(kind|apiVersion):' file.yaml",

@@ -100,7 +100,8 @@ class OutputGuardTest {
 
   @Test
   void acceptsSecretLookingTextAndNonCoreSecretKinds() {
-    String text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  note: |\n    first line\n    kind: Secrets live in 1Password\n    apiVersion: v1\n";
+    // Both words, so the note is read completely: it reads, and its kind is not Secret.
+    String text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  note: |\n    kind: Secrets live in 1Password\n    apiVersion: v1\n";
     String external = "apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\nspec:\n"
         + "  target: {template: {type: Opaque}}\n";
     assertThatCode(() -> guard.check(List.of(new RenderedFile("a.yaml", text),
