@@ -10,6 +10,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.guard.GoTemplate;
 import tech.integratn.pipeline.guard.OutputGuard;
+import tech.integratn.pipeline.yaml.GoYamlV2;
 import tech.integratn.pipeline.yaml.Yaml;
 
 /**
@@ -32,6 +33,16 @@ public final class CarriedValues {
       "experimental.deploy.vcluster.manifestsTemplate");
   /** Helm values text of a chart vcluster installs. */
   private static final Set<String> VALUES = Set.of("experimental.deploy.vcluster.helm[].values");
+  /**
+   * A chart archive vcluster decodes from base64 and installs (deploy.go, pullChartArchive): its
+   * templates would be published unread, so it is refused.
+   */
+  private static final String BUNDLE = "experimental.deploy.vcluster.helm[].bundle";
+  /**
+   * What one object may take in etcd behind the API server (1.5 MiB): text written again past it
+   * would make a sub-request that cannot be stored, so it is refused at its field instead.
+   */
+  static final int MAX_OBJECT_BYTES = 1536 * 1024;
   /** Text longer than a request may be is not read again here (the request reader bounds it). */
   private static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
 
@@ -48,7 +59,21 @@ public final class CarriedValues {
    */
   public static String valuesText(String text, String field) {
     Map<String, Object> values = readValues(text, field);
-    return values == null ? "" : Yaml.document(map(values, "", field));
+    return values == null ? "" : fits(Yaml.document(map(values, "", field)), field);
+  }
+
+  /** {@code written}, when an object holding it can still be stored. */
+  private static String fits(String written, String field) {
+    if ((long) written.length() * 3 > MAX_OBJECT_BYTES) {
+      int bytes = written.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      if (bytes > MAX_OBJECT_BYTES) {
+        throw PipelineException.invalidField(field, "takes " + bytes + " bytes once written "
+            + "again as the pipeline publishes it, more than the " + MAX_OBJECT_BYTES + " bytes "
+            + "the API server stores for one object", "Make the text smaller (move large "
+            + "manifests into a chart or a ConfigMap the cluster already has).");
+      }
+    }
+    return written;
   }
 
   private static Map<String, Object> map(Map<String, Object> values, String path, String field) {
@@ -83,6 +108,12 @@ public final class CarriedValues {
       if (VALUES.contains(path)) {
         return valuesText(text, at);
       }
+      if (BUNDLE.equals(path) && !text.isEmpty()) {
+        throw PipelineException.invalidField(at, "is a chart archive that vcluster decodes and "
+            + "installs, which the pipeline cannot read before it is published",
+            "Install the chart from a repository: set chart.name, chart.repo and chart.version "
+            + "of this helm entry instead of bundle.");
+      }
     }
     return value;
   }
@@ -106,7 +137,7 @@ public final class CarriedValues {
       }
       out.append(Yaml.document(document));
     }
-    return out.toString();
+    return fits(out.toString(), field);
   }
 
   /** A manifests template is kept as written, once the guard can vouch for every execution. */
@@ -151,7 +182,8 @@ public final class CarriedValues {
 
   private static List<Object> read(String text, String field) {
     try {
-      return Yaml.loadAll(text, MAX_CODE_POINTS);
+      // As Helm and vcluster read it (go-yaml v2, YAML 1.1 scalars), so 0400 stays 256.
+      return GoYamlV2.loadAll(text, MAX_CODE_POINTS);
     } catch (YamlEngineException e) {
       throw PipelineException.invalidField(field, "is not YAML the pipeline can read "
           + "completely (" + Yaml.problem(e) + ")",
