@@ -43,6 +43,9 @@ final class Consumers {
       List.of("controlPlane", "statefulSet", "persistence", "addVolumes"),
       List.of("experimental", "deploy", "vcluster", "helm", ITEM, "values"),
       List.of("spec", "target", "template"));
+  /** A chart archive vcluster decodes and installs: never published, whoever wrote it. */
+  private static final List<String> DECODED =
+      List.of("experimental", "deploy", "vcluster", "helm", ITEM, "bundle");
   /** Long enough for every path above: the keys kept are the last few. */
   private static final int KEPT = 6;
 
@@ -57,6 +60,12 @@ final class Consumers {
       }
     }
     return false;
+  }
+
+  /** Whether the field at {@code keys} is decoded and installed unread (a chart bundle). */
+  static boolean decodes(List<String> keys) {
+    int n = DECODED.size();
+    return keys.size() >= n && keys.subList(keys.size() - n, keys.size()).equals(DECODED);
   }
 
   /** The last keys of the path one step below {@code keys}. */

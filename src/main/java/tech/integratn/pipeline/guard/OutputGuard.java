@@ -135,6 +135,11 @@ public final class OutputGuard {
             depth, executed, visited);
       }
     } else if (node instanceof ScalarNode scalar) {
+      if (Consumers.decodes(keys) && !scalar.getValue().isEmpty()) {
+        throw refuse(where + " at " + path + " is a chart archive that vcluster decodes and "
+            + "installs; its templates cannot be read before they are published. Install the "
+            + "chart from a repository (chart.name, chart.repo, chart.version) instead.");
+      }
       carried(Fields.text(scalar), where, path, depth, executed);
     }
   }

@@ -43,6 +43,12 @@ public final class CarriedValues {
    * would make a sub-request that cannot be stored, so it is refused at its field instead.
    */
   static final int MAX_OBJECT_BYTES = 1536 * 1024;
+  /**
+   * Values the vcluster chart writes with tpl (chart/templates/ingress.yaml, tlsroute.yaml,
+   * statefulset.yaml, releases 0.30.0-0.36.1), keys included; guard/Consumers holds the same.
+   */
+  private static final List<String> EXECUTED = List.of("controlPlane.ingress.spec",
+      "controlPlane.tlsRoute.spec", "controlPlane.statefulSet.persistence.addVolumes");
   /** Text longer than a request may be is not read again here (the request reader bounds it). */
   private static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
 
@@ -50,7 +56,7 @@ public final class CarriedValues {
 
   /** The values with every carried text re-serialised; {@code field} is where they came from. */
   public static Map<String, Object> normalise(Map<String, Object> values, String field) {
-    return values == null ? null : map(values, "", field);
+    return values == null ? null : map(values, "", field, false);
   }
 
   /**
@@ -58,8 +64,13 @@ public final class CarriedValues {
    * re-serialised, and written again. Empty stays empty.
    */
   public static String valuesText(String text, String field) {
+    return valuesText(text, field, false);
+  }
+
+  /** {@code executed}: values of a chart the pipeline does not know, which may tpl any of them. */
+  private static String valuesText(String text, String field, boolean executed) {
     Map<String, Object> values = readValues(text, field);
-    return values == null ? "" : fits(Yaml.document(map(values, "", field)), field);
+    return values == null ? "" : fits(Yaml.document(map(values, "", field, executed)), field);
   }
 
   /** {@code written}, when an object holding it can still be stored. */
@@ -76,29 +87,53 @@ public final class CarriedValues {
     return written;
   }
 
-  private static Map<String, Object> map(Map<String, Object> values, String path, String field) {
+  private static Map<String, Object> map(Map<String, Object> values, String path, String field,
+      boolean executed) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, Object> entry : values.entrySet()) {
       String at = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
-      out.put(entry.getKey(), value(entry.getValue(), at, field));
+      boolean below = executed || EXECUTED.stream().anyMatch(at::startsWith);
+      if (below) {
+        templateValue(entry.getKey(), field + "." + at);
+      }
+      out.put(entry.getKey(), value(entry.getValue(), at, field, below));
     }
     return out;
   }
 
+  /**
+   * A key or value the chart executes as a Go template: refused here, at its field, unless the
+   * guard's template grammar accepts it (the guard would refuse it in the output anyway).
+   */
+  private static void templateValue(String text, String field) {
+    if (!GoTemplate.hasActions(text)) {
+      return;
+    }
+    GoTemplate.Execution execution = GoTemplate.execute(text);
+    if (!execution.known()) {
+      throw PipelineException.invalidField(field, "the chart executes this text as a Go "
+          + "template, and it " + execution.problem(), "Write it without {{, or write a literal "
+          + "{{ as {{\"{{\"}}.");
+    }
+  }
+
   @SuppressWarnings("unchecked")
-  private static Object value(Object value, String path, String field) {
+  private static Object value(Object value, String path, String field, boolean executed) {
     if (value instanceof Map<?, ?> m) {
-      return map((Map<String, Object>) m, path, field);
+      return map((Map<String, Object>) m, path, field, executed);
     }
     if (value instanceof List<?> list) {
       List<Object> out = new ArrayList<>();
       for (Object item : list) {
-        out.add(value(item, path + "[]", field));
+        out.add(value(item, path + "[]", field, executed));
       }
       return out;
     }
     if (value instanceof String text) {
       String at = field + "." + path;
+      if (executed && !VALUES.contains(path)) {
+        templateValue(text, at);
+      }
       if (MANIFESTS.contains(path)) {
         return manifests(text, at);
       }
@@ -106,7 +141,7 @@ public final class CarriedValues {
         return template(text, at);
       }
       if (VALUES.contains(path)) {
-        return valuesText(text, at);
+        return valuesText(text, at, true);
       }
       if (BUNDLE.equals(path) && !text.isEmpty()) {
         throw PipelineException.invalidField(at, "is a chart archive that vcluster decodes and "

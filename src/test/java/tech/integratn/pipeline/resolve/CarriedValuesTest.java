@@ -56,6 +56,12 @@ class CarriedValuesTest {
         rule("text past what one object may take is refused", HOST,
             "kind: A\ndata: {a: '" + "x".repeat(CarriedValues.MAX_OBJECT_BYTES) + "'}\n",
             "refused: the API server stores for one object"),
+        rule("a value the chart executes (tpl) is refused at its field outside the grammar",
+            "controlPlane.ingress.spec.host", "{{ .Values.x }}", "refused: executes this text"),
+        rule("a value the chart executes is kept when the grammar accepts it",
+            "controlPlane.ingress.spec.host", "{{ .Release.Name }}.example.com",
+            "{{ .Release.Name }}.example.com"),
+        rule("{{ is text where no consumer executes it", OTHER, "{{ .Values.x }}", "{{ .Values.x }}"),
         rule("text elsewhere is left alone", OTHER, "kind: [A", "kind: [A"));
   }
 
