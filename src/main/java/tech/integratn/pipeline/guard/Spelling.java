@@ -52,12 +52,6 @@ final class Spelling {
     return false;
   }
 
-  /** Whether the letters of {@code text} (everything else removed, case folded) hold {@code word}. */
-  static boolean lettersHold(String text, String word) {
-    Letters letters = Letters.of(text);
-    return word.equals("kind") ? letters.kind : letters.secret;
-  }
-
   /**
    * A binary tag spelt any way: {@code !!binary}, a verbatim {@code !<...>} or a tag directive,
    * with the suffix written out or in URI escapes ({@code %62inary}). Its base64 holds letters
