@@ -63,6 +63,11 @@ final class HostileTexts {
             "apiVersion: v1\n\"\\u3000kind\": Secret\n"),
         hostile("streams", "--- followed by content, as Helm's splitter cuts",
             "a: 1\n---kind: Secret\napiVersion: v1\n"),
+        // 6. Anchor and tag names with - _ . (issue 27: the word after them was hidden)
+        hostile("names", "anchors named with - before kind and Secret",
+            "apiVersion: v1\n&a-b kind: &c-d Secret\n"),
+        hostile("names", "anchors named with _ before kind and Secret",
+            "apiVersion: v1\n&a_b kind: &c_d Secret\n"),
         // 5. The reader's crash
         new Hostile("crash", "\\UFFFFFFFF in carried text", "x: \"\\UFFFFFFFF\"\n" + SECRET, false));
   }
@@ -85,6 +90,14 @@ final class HostileTexts {
         hostile("template", "a condition that picks the kind line",
             head + "{{ if true }}kind: Secret{{ end }}\n"),
         hostile("template", "trim markers that join lines", head + "kind: Sec\n{{- \"\" -}}\nret\n"),
+        hostile("template", "a trimmed comment holding an apostrophe",
+            head + "x: a {{- /* don't */ -}} b\nkind: {{ \"Secret\" }}\n"),
+        hostile("template", "{{- trims only the text right before it",
+            head + "kind: Sec{{ \"\" }}\n{{- \"ret\" }}\n"),
+        hostile("template", "\\xc2\\x85 are the UTF-8 bytes of NEL, a line break for go-yaml",
+            head + "x: a{{ \"\\xc2\\x85\" }}kind: Secret\n"),
+        hostile("template", "a variable named with a letter outside the BMP",
+            head + "{{ $\uD835\uDC9C := \"Secret\" }}kind: {{ $\uD835\uDC9C }}\n"),
         hostile("template", "a constant that writes the whole Secret",
             "{{ \"apiVersion: v1\\nkind: Secret\\n\" }}"));
   }
