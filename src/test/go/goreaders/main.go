@@ -9,6 +9,12 @@
 // Input: one JSON string per line (a whole file's text). Output: one JSON object per line,
 // {"secret": "<reader and place>"} or {"secret": ""}.
 //
+// With the argument "executed" the text itself is also executed as a template (a field some
+// consumer executes). With "vcluster" it executes a template as vcluster's deploy controller
+// does (text/template without sprig, Release name "vc", namespace "vcluster-vc", empty Values):
+// output {"out": "..."} or {"error": "..."}. With "v2" it reads a text as go-yaml v2 into
+// interface{} and writes every document with its Go types ({"value": "<typed JSON>"}).
+//
 // With the argument "eso" it executes templates as External Secrets does (text/template with
 // sprig, missingkey=error, the fetched secret keys as data): input lines
 // {"template": "...", "data": {"key": "value"}}, output {"out": "..."} or {"error": "..."}.
@@ -22,6 +28,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"text/template"
 	"time"
@@ -312,8 +319,100 @@ func esoAnswer(line string) map[string]string {
 	return answer
 }
 
+// vclusterAnswer executes a template as vcluster's ExecTemplate does (pkg/k8s/k8s.go).
+func vclusterAnswer(line string) map[string]string {
+	var text string
+	answer := map[string]string{}
+	if err := json.Unmarshal([]byte(line), &text); err != nil {
+		answer["error"] = err.Error()
+	} else if t, err := template.New("").Parse(text); err != nil {
+		answer["error"] = err.Error()
+	} else {
+		var out limited
+		data := map[string]interface{}{"Values": map[string]interface{}{},
+			"Release": map[string]interface{}{"Name": "vc", "Namespace": "vcluster-vc"}}
+		if err := t.Execute(&out, data); err != nil {
+			answer["error"] = err.Error()
+		} else {
+			answer["out"] = out.String()
+		}
+	}
+	return answer
+}
+
+// typed writes a go-yaml v2 value with its Go type: strings {"s": ...}, integers {"i": ...},
+// floats {"f": ...}, booleans and null as themselves; a map's keys carry their type too.
+func typed(v interface{}) interface{} {
+	switch t := v.(type) {
+	case nil, bool:
+		return t
+	case string:
+		return map[string]string{"s": t}
+	case int:
+		return map[string]string{"i": strconv.Itoa(t)}
+	case int64:
+		return map[string]string{"i": strconv.FormatInt(t, 10)}
+	case uint64:
+		return map[string]string{"i": strconv.FormatUint(t, 10)}
+	case float64:
+		return map[string]string{"f": strconv.FormatFloat(t, 'f', -1, 64)}
+	case []interface{}:
+		out := []interface{}{}
+		for _, item := range t {
+			out = append(out, typed(item))
+		}
+		return out
+	case map[interface{}]interface{}:
+		out := map[string]interface{}{}
+		for k, item := range t {
+			key, _ := json.Marshal(typed(k))
+			out[string(key)] = typed(item)
+		}
+		return out
+	}
+	return map[string]string{"other": fmt.Sprintf("%T", v)}
+}
+
+// v2Answer reads every document of a text as go-yaml v2 does into interface{}.
+func v2Answer(line string) map[string]string {
+	var text string
+	answer := map[string]string{}
+	if err := json.Unmarshal([]byte(line), &text); err != nil {
+		answer["error"] = err.Error()
+		return answer
+	}
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				answer["error"] = fmt.Sprint(r)
+			}
+		}()
+		dec := yaml2.NewDecoder(strings.NewReader(text))
+		docs := []interface{}{}
+		for {
+			var v interface{}
+			err := dec.Decode(&v)
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				answer["error"] = err.Error()
+				return
+			}
+			docs = append(docs, typed(v))
+		}
+		b, _ := json.Marshal(docs)
+		answer["value"] = string(b)
+	}()
+	return answer
+}
+
 // readerAnswer says whether any reader finds a Secret in one text.
 func readerAnswer(line string) map[string]string {
+	return readerAnswerOf(line, false)
+}
+
+func readerAnswerOf(line string, executed bool) map[string]string {
 	var text string
 	answer := map[string]string{"secret": ""}
 	if jsonErr := json.Unmarshal([]byte(line), &text); jsonErr != nil {
@@ -322,7 +421,7 @@ func readerAnswer(line string) map[string]string {
 		f := &finder{seen: map[string]bool{}, deadline: time.Now().Add(20 * time.Second)}
 		// A rendered file is applied as it is (no consumer executes it); the strings in
 		// it may be executed.
-		answer["secret"] = f.read(text, 0, false)
+		answer["secret"] = f.read(text, 0, executed)
 	}
 	return answer
 }
@@ -331,8 +430,17 @@ func main() {
 	in := bufio.NewReaderSize(os.Stdin, 1<<20)
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
-	if len(os.Args) > 1 && os.Args[1] == "eso" {
-		serve(in, out, esoAnswer)
+	if len(os.Args) > 1 {
+		switch os.Args[1] {
+		case "eso":
+			serve(in, out, esoAnswer)
+		case "vcluster":
+			serve(in, out, vclusterAnswer)
+		case "v2":
+			serve(in, out, v2Answer)
+		case "executed":
+			serve(in, out, func(line string) map[string]string { return readerAnswerOf(line, true) })
+		}
 		return
 	}
 	serve(in, out, readerAnswer)

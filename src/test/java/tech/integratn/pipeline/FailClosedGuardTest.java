@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.kind.PromiseKind;
+import tech.integratn.pipeline.yaml.Yaml;
 
 /**
  * The guard publishes only what it has read: every hostile text (HostileTexts, by family) is
@@ -132,6 +133,38 @@ class FailClosedGuardTest {
       assertThat(GoOracle.get().secretIn(Files.readString(work.resolve("out").resolve(file))))
           .as(file.toString()).isEmpty();
     }
+  }
+
+  /** Prose naming both words that is not YAML: refused, naming the field, with advice to reword. */
+  @Test
+  void proseNamingBothWordsIsRefusedWithAdvice() throws IOException {
+    for (String text : HostileTexts.prose()) {
+      Cli result = run(CarriedSecretTest.annotated(text));
+      assertThat(result.exitCode()).as(text).isEqualTo(ExitCode.OUTPUT_REFUSED.code());
+      assertThat(result.err()).as(text).contains("annotations").contains("reword");
+      assertNoTrace(result);
+    }
+  }
+
+  /** Text no consumer executes is published as written, {{ and all (issue 27). */
+  @Test
+  void templateTextInVerbatimFieldsIsPublishedByteForByte() throws IOException {
+    String legend = "{{ instance }} {{- /* don't */ -}} ${{ secrets.TOKEN }}";
+    String message = "pod {{ request.object.metadata.name }}";
+    String eso = "{{ .password | toString }}";
+    String manifests = "apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata: {name: p}\n"
+        + "spec:\n  rules:\n  - name: r\n    validate:\n      message: " + Yaml.flow(message)
+        + "\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: dash}\ndata:\n"
+        + "  legend: " + Yaml.flow(legend) + "\n  eso: " + Yaml.flow(eso) + "\n";
+    Cli result = run(CarriedSecretTest.orchestrator(Map.of("experimental", Map.of("deploy",
+        Map.of("vcluster", Map.of("manifests", manifests))))));
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    String published = (String) deployValues(Files.readString(work.resolve("out/vcluster-core-request.yaml")))
+        .get("manifests");
+    List<Object> documents = Yaml.loadAll(published, 1 << 20);
+    assertThat(JSON.valueToTree(documents).toString()).contains(JSON.writeValueAsString(message))
+        .contains(JSON.writeValueAsString(legend)).contains(JSON.writeValueAsString(eso));
+    assertThat(GoOracle.get().secretIn(published)).isEmpty();
   }
 
   @Test

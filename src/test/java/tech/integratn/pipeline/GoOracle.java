@@ -56,6 +56,37 @@ final class GoOracle {
     return externalSecrets;
   }
 
+  private static final Map<String, GoOracle> MODES = new java.util.HashMap<>();
+
+  /**
+   * The oracle in one of its other modes: "vcluster" (execute a template as vcluster does),
+   * "v2" (read as go-yaml v2, typed), "executed" (find a Secret in a text that is executed too).
+   */
+  static synchronized GoOracle mode(String mode) {
+    GoOracle oracle = MODES.get(mode);
+    if (oracle == null || !oracle.process.isAlive()) {
+      oracle = start(mode);
+      MODES.put(mode, oracle);
+    }
+    return oracle;
+  }
+
+  /** One text asked, one answer. */
+  synchronized JsonNode ask(String text) {
+    try {
+      in.write(JSON.writeValueAsString(text));
+      in.write('\n');
+      in.flush();
+      String line = out.readLine();
+      if (line == null) {
+        throw new IllegalStateException("the Go oracle stopped");
+      }
+      return JSON.readTree(line);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static GoOracle start(String... arguments) {
     GoReaders.require("go");
     build();

@@ -63,6 +63,11 @@ final class HostileTexts {
             "apiVersion: v1\n\"\\u3000kind\": Secret\n"),
         hostile("streams", "--- followed by content, as Helm's splitter cuts",
             "a: 1\n---kind: Secret\napiVersion: v1\n"),
+        // 6. Anchor and tag names with - _ . (issue 27: the word after them was hidden)
+        hostile("names", "anchors named with - before kind and Secret",
+            "apiVersion: v1\n&a-b kind: &c-d Secret\n"),
+        hostile("names", "anchors named with _ before kind and Secret",
+            "apiVersion: v1\n&a_b kind: &c_d Secret\n"),
         // 5. The reader's crash
         new Hostile("crash", "\\UFFFFFFFF in carried text", "x: \"\\UFFFFFFFF\"\n" + SECRET, false));
   }
@@ -85,8 +90,26 @@ final class HostileTexts {
         hostile("template", "a condition that picks the kind line",
             head + "{{ if true }}kind: Secret{{ end }}\n"),
         hostile("template", "trim markers that join lines", head + "kind: Sec\n{{- \"\" -}}\nret\n"),
+        hostile("template", "a trimmed comment holding an apostrophe",
+            head + "x: a {{- /* don't */ -}} b\nkind: {{ \"Secret\" }}\n"),
+        hostile("template", "{{- trims only the text right before it",
+            head + "kind: Sec{{ \"\" }}\n{{- \"ret\" }}\n"),
+        hostile("template", "\\xc2\\x85 are the UTF-8 bytes of NEL, a line break for go-yaml",
+            head + "x: a{{ \"\\xc2\\x85\" }}kind: Secret\n"),
+        hostile("template", "a variable named with a letter outside the BMP",
+            head + "{{ $\uD835\uDC9C := \"Secret\" }}kind: {{ $\uD835\uDC9C }}\n"),
         hostile("template", "a constant that writes the whole Secret",
             "{{ \"apiVersion: v1\\nkind: Secret\\n\" }}"));
+  }
+
+  /**
+   * Texts that name both words and are not YAML the guard can read: refused, with advice to
+   * reword (the price of an inert rule simple enough to be obviously right).
+   */
+  static List<String> prose() {
+    return List.of(
+        "Note: this kind of cluster keeps its secrets in 1Password: ask #platform.",
+        "Warning: kind: Secret objects are never committed here; see docs: https://x.y/z");
   }
 
   /** Texts a platform user writes that must still render: nothing in them reads as a Secret. */
@@ -98,8 +121,8 @@ final class HostileTexts {
         "#!/bin/sh\nset -eu\nkubectl get secret \"vc-$NAME\" -n \"$NS\" -o jsonpath='{.data.config}' \\\n"
             + "  | base64 -d > /tmp/kubeconfig\necho \"done: $(date)\" # log: ok\n",
         "https://vc.example.com:8443/api/v1/namespaces/x/secrets?kind=Secret&watch=true",
-        "Note: this kind of cluster keeps its secrets in 1Password: ask #platform.",
-        "Warning: kind: Secret objects are never committed here; see docs: https://x.y/z",
+        "Note: this sort of cluster keeps its secrets in 1Password: ask #platform.",
+        "Kubernetes secrets of any kind are delivered by External Secrets",
         "{\"kind\": \"ConfigMap\", \"note\": \"a: b\", \"path\": \"C:\\\\temp\"}",
         "first line\nsecond: line with a colon\n---\napiVersion: v1\n",
         "printf 'kind: %s\\n' \"$KIND\"; grep -E '^(kind|apiVersion):' file.yaml",

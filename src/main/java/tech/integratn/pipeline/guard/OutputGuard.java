@@ -40,6 +40,8 @@ public final class OutputGuard {
    * text (Helm values carried in two files, say) needs no second reading at that depth or deeper.
    */
   private final Map<String, Integer> cleanTexts = new HashMap<>();
+  /** The same, for texts read where a consumer executes them. */
+  private final Map<String, Integer> cleanExecuted = new HashMap<>();
 
   public void check(List<RenderedFile> files) {
     checkAndParse(files);
@@ -67,11 +69,11 @@ public final class OutputGuard {
       for (int i = 0; i < documents.size(); i++) {
         Where where = new Where(file.name(), "document " + (i + 1));
         checkKeys(documents.get(i), where, new HashSet<>());
-        inspect(documents.get(i), where, 0);
+        inspect(documents.get(i), where, 0, false);
       }
       // The file as a Go reader reads it, where that differs (a template that wrote NEL raw).
       readAndInspect(file.content(), false, new Where(file.name(), "as a Go YAML reader reads it"),
-          "", 0);
+          "", 0, false);
     }
     return parsed;
   }
@@ -81,7 +83,7 @@ public final class OutputGuard {
    * in a refusal. For a resolver that publishes text it has to vouch for (a manifests template).
    */
   public void checkText(String text, String where) {
-    carried(text, new Where(where, ""), "", 0);
+    carried(text, new Where(where, ""), "", 0, true);
   }
 
   private List<Node> parse(String file, String content) {
@@ -92,9 +94,10 @@ public final class OutputGuard {
     }
   }
 
-  private void inspect(Node document, Where where, int depth) {
+  private void inspect(Node document, Where where, int depth, boolean executed) {
     if (document != null) {
-      walk(document, where, "", depth, Collections.newSetFromMap(new IdentityHashMap<>()));
+      walk(document, where, "", List.of(), depth, executed,
+          Collections.newSetFromMap(new IdentityHashMap<>()));
     }
   }
 
@@ -103,10 +106,12 @@ public final class OutputGuard {
    * top-level sequence, as an object in Helm values that a chart renders as a manifest (the
    * common extraObjects pattern), and in any string, key or value, read as YAML.
    */
-  private void walk(Node node, Where where, String path, int depth, Set<Node> visited) {
+  private void walk(Node node, Where where, String path, List<String> keys, int depth,
+      boolean executed, Set<Node> visited) {
     if (!visited.add(node)) {
       return;
     }
+    executed = executed || Consumers.executes(keys);
     if (node instanceof MappingNode mapping) {
       Fields fields = Fields.of(mapping);
       if (fields.isCoreSecret()) {
@@ -119,16 +124,23 @@ public final class OutputGuard {
       for (NodeTuple tuple : fields.tuples) {
         String key = tuple.getKeyNode() instanceof ScalarNode k ? Fields.text(k) : "?";
         String at = path.isEmpty() ? key : path + "." + key;
-        walk(tuple.getKeyNode(), where, at, depth, visited);
-        walk(tuple.getValueNode(), where, at, depth, visited);
+        List<String> below = Consumers.below(keys, key);
+        walk(tuple.getKeyNode(), where, at, below, depth, executed, visited);
+        walk(tuple.getValueNode(), where, at, below, depth, executed, visited);
       }
     } else if (node instanceof SequenceNode sequence) {
       List<Node> items = sequence.getValue();
       for (int i = 0; i < items.size(); i++) {
-        walk(items.get(i), where, path + "[" + i + "]", depth, visited);
+        walk(items.get(i), where, path + "[" + i + "]", Consumers.below(keys, Consumers.ITEM),
+            depth, executed, visited);
       }
     } else if (node instanceof ScalarNode scalar) {
-      carried(Fields.text(scalar), where, path, depth);
+      if (Consumers.decodes(keys) && !scalar.getValue().isEmpty()) {
+        throw refuse(where + " at " + path + " is a chart archive that vcluster decodes and "
+            + "installs; its templates cannot be read before they are published. Install the "
+            + "chart from a repository (chart.name, chart.repo, chart.version) instead.");
+      }
+      carried(Fields.text(scalar), where, path, depth, executed);
     }
   }
 
@@ -138,32 +150,36 @@ public final class OutputGuard {
    * completely in every reading, and what it holds is inspected like a rendered document. A
    * text the guard cannot read completely is refused: it is never published as if clean.
    */
-  private void carried(String text, Where where, String path, int depth) {
-    if (cleanTexts.getOrDefault(text, Integer.MAX_VALUE) <= depth) {
+  private void carried(String text, Where where, String path, int depth, boolean executed) {
+    Map<String, Integer> clean = executed ? cleanExecuted : cleanTexts;
+    if (clean.getOrDefault(text, Integer.MAX_VALUE) <= depth) {
       return;
     }
     String place = path.isEmpty() ? "" : " at " + path;
-    String read = text;
-    String readAt = path;
-    if (GoTemplate.hasActions(text)) {
+    if (executed && GoTemplate.hasActions(text)) {
       GoTemplate.Execution execution = GoTemplate.execute(text);
       if (!execution.known()) {
         throw refuse(where + place + " holds a Go template that " + execution.problem() + ". "
-            + "A template is published only when every text it can write is known to hold no "
-            + "Secret; write a literal {{ as {{ \"{{\" }}.");
+            + "Some consumers execute text as a template, and the pipeline publishes only what "
+            + "it can prove; write the text without {{, or write a literal {{ as {{\"{{\"}}.");
       }
-      if (!execution.output().equals(text)) {
-        // Read as executed. As written it differs only inside actions, and those are inert.
-        read = execution.output();
-        readAt = path.isEmpty() ? "(as a template writes it)" : path + " (as a template writes it)";
+      // What a consumer that executes it writes, read but not executed again (as consumers do).
+      plain(execution.output(), where, path.isEmpty() ? "(as a template writes it)"
+          : path + " (as a template writes it)", depth, false, false);
+      if (execution.hasComments()) {
+        // A reader that does not execute it reads the comments as text.
+        plain(text, where, path, depth, false, false);
       }
+    } else {
+      plain(text, where, path, depth, executed, executed);
     }
-    plain(read, where, readAt, depth);
-    cleanTexts.merge(text, depth, Math::min);
+    clean.merge(text, depth, Math::min);
   }
 
-  private void plain(String text, Where where, String path, int depth) {
-    if (Spelling.inert(text, false)) {
+  /** {@code executable}: whether a consumer may execute template text decoded from it. */
+  private void plain(String text, Where where, String path, int depth, boolean executable,
+      boolean executed) {
+    if (Spelling.inert(text, executable)) {
       return;
     }
     String place = path.isEmpty() ? "" : " at " + path;
@@ -171,10 +187,11 @@ public final class OutputGuard {
       throw refuse(where + place + " holds text nested more than " + Spelling.MAX_TEXT_DEPTH
           + " levels deep in other text, too deep to check");
     }
-    readAndInspect(text, true, where, path, depth);
+    readAndInspect(text, true, where, path, depth, executed);
   }
 
-  private void readAndInspect(String text, boolean asWritten, Where where, String path, int depth) {
+  private void readAndInspect(String text, boolean asWritten, Where where, String path, int depth,
+      boolean executed) {
     List<Node> documents;
     try {
       documents = CarriedText.read(text, asWritten);
@@ -191,7 +208,7 @@ public final class OutputGuard {
       if (document instanceof ScalarNode scalar && Fields.text(scalar).equals(text)) {
         continue; // plain text that reads as itself
       }
-      inspect(document, where.inside(path, i + 1), depth + 1);
+      inspect(document, where.inside(path, i + 1), depth + 1, executed);
     }
   }
 

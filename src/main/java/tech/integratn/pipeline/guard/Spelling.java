@@ -4,14 +4,14 @@ import java.util.Locale;
 
 /**
  * Whether a text could spell a core Secret at all, without reading it as YAML: the guard's
- * shortcut for the many strings that are only words. A Secret needs a scalar that is exactly
- * {@code kind} and one that is exactly {@code Secret} or {@code SecretList}. Every reader (YAML
- * 1.1 or 1.2, JSON, a stream splitter) delimits scalars at line breaks or at characters other
- * than letters, digits and spaces, so a text in which no such run of characters is one of those
- * words cannot hold one, under any structure a reader gives it. Escapes are decoded (again and
- * again, for text inside text), format characters are dropped, and case is folded as Go's and
- * Java's case-insensitive comparisons fold it. A text that could hide the words from this check
- * (a binary tag, a Go template action, a template's placeholder) is never inert.
+ * shortcut for the many strings that are only words. The rule is deliberately blunt, so that it
+ * needs no model of any reader: every escape is decoded (as YAML does, and Go's octal too, again
+ * and again for text inside text), every character that is not a letter is removed, case is
+ * folded as Go and Java fold it; a text whose letters then do not hold both {@code kind} and
+ * {@code secret} cannot hold a Secret (its two scalars need those letters, in that order, with
+ * nothing but non-letters inside each). Anything else is read completely by the guard. A text
+ * that could hide the letters from this check (a binary tag, a template's placeholder, and in a
+ * field some consumer executes, a template action) is never inert.
  */
 final class Spelling {
   /** Stands for what a template action writes that the guard only knows the alphabet of. */
@@ -24,25 +24,22 @@ final class Spelling {
   private Spelling() {}
 
   /**
-   * True when no reading of {@code text} can hold a core Secret. {@code templates}: whether
-   * {@code {{} counts as a way to hide one (it does for text a consumer may execute).
+   * True when no reading of {@code text} can hold a core Secret. {@code executed}: whether a
+   * consumer may execute the text (or text decoded from it) as a Go template, so that
+   * {@code {{} could write any letters at all.
    */
-  static boolean inert(String text, boolean templates) {
-    if (text.indexOf(':') < 0 && text.indexOf('\\') < 0 && text.indexOf('!') < 0
-        && !text.contains("{{") && text.indexOf(PLACEHOLDER) < 0) {
-      return true; // no mapping indicator, and no escape, tag or action that could make one
-    }
+  static boolean inert(String text, boolean executed) {
     boolean kind = false;
     boolean secret = false;
     String current = text;
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      if (current.indexOf(PLACEHOLDER) >= 0 || templates && current.contains("{{")
+      if (current.indexOf(PLACEHOLDER) >= 0 || executed && current.contains("{{")
           || mayHoldBinary(current)) {
         return false;
       }
-      Words words = Words.of(current);
-      kind |= words.kind;
-      secret |= words.secret;
+      Letters letters = Letters.of(current);
+      kind |= letters.kind;
+      secret |= letters.secret;
       if (kind && secret) {
         return false;
       }
@@ -57,93 +54,87 @@ final class Spelling {
 
   /**
    * A binary tag spelt any way: {@code !!binary}, a verbatim {@code !<...>} or a tag directive,
-   * with the suffix written out or in URI escapes ({@code %62inary}).
+   * with the suffix written out or in URI escapes ({@code %62inary}). Its base64 holds letters
+   * this check cannot see.
    */
   private static boolean mayHoldBinary(String text) {
     return text.indexOf('!') >= 0
-        && (text.indexOf('%') >= 0 || fold(text).contains("binary"));
+        && (text.indexOf('%') >= 0 || Letters.of(text).binary);
   }
 
   /**
-   * Which of the two words appear as whole runs of letters and digits, with spaces and tabs
-   * inside a run kept and around it dropped; any other character ends a run, so a reader that
-   * splits at it is read the same way.
+   * Finds {@code kind}, {@code secret} and {@code binary} in the folded letters of a text. None
+   * of the three words has a proper prefix that is also its suffix, so a mismatch restarts the
+   * match at the current letter.
    */
-  private static final class Words {
-    private static final int LONGEST = "secretlist".length();
+  private static final class Letters {
     boolean kind;
     boolean secret;
-    /** The run's first word and, after one space, its second (each kept only while short). */
-    private final StringBuilder head = new StringBuilder();
-    private final StringBuilder tail = new StringBuilder();
-    private int spaces;
-    private boolean space;
-    /** The run follows an anchor, alias or tag indicator: its first word is that name. */
-    private boolean afterProperty;
+    boolean binary;
+    private int inKind;
+    private int inSecret;
+    private int inBinary;
 
-    static Words of(String text) {
-      Words words = new Words();
+    static Letters of(String text) {
+      Letters letters = new Letters();
       for (int i = 0; i < text.length(); ) {
         int c = text.codePointAt(i);
         i += Character.charCount(c);
-        if (Character.getType(c) == Character.FORMAT) {
-          continue; // BOM, zero-width characters: some readers drop them
-        }
-        if (Character.isLetterOrDigit(c)) {
-          words.letter(c);
-        } else if (c == ' ' || c == '\t') {
-          words.space = true;
-        } else {
-          words.end();
-          words.afterProperty = c == '&' || c == '*' || c == '!';
+        if (Character.isLetter(c)) {
+          letters.letter(fold(c));
         }
       }
-      words.end();
-      return words;
+      return letters;
     }
 
     private void letter(int c) {
-      if (space && head.length() > 0) {
-        spaces++;
-      }
-      space = false;
-      StringBuilder word = spaces == 0 ? head : spaces == 1 ? tail : null;
-      if (word != null && word.length() <= LONGEST) {
-        word.appendCodePoint(c);
-      }
+      inKind = step("kind", inKind, c);
+      kind |= inKind == 4;
+      inSecret = step("secret", inSecret, c);
+      secret |= inSecret == 6;
+      inBinary = step("binary", inBinary, c);
+      binary |= inBinary == 6;
     }
 
-    private void end() {
-      if (spaces == 0) {
-        check(head);
-      } else if (spaces == 1 && afterProperty) {
-        check(tail);
+    private static int step(String word, int matched, int c) {
+      if (matched == word.length()) {
+        matched = 0;
       }
-      head.setLength(0);
-      tail.setLength(0);
-      spaces = 0;
-      space = false;
-      afterProperty = false;
-    }
-
-    private void check(CharSequence word) {
-      if (word.length() > 0 && word.length() <= LONGEST) {
-        String folded = fold(word.toString());
-        kind |= folded.equals("kind");
-        secret |= folded.equals("secret") || folded.equals("secretlist");
+      if (word.charAt(matched) == c) {
+        return matched + 1;
       }
+      return word.charAt(0) == c ? 1 : 0;
     }
   }
 
-  /** Lower case, with the letters that fold to s and k in Go's and Java's comparisons. */
+  /**
+   * A letter as Go's and Java's case-insensitive comparisons may see it: the Kelvin sign is k,
+   * the long s is s, the dotted and dotless i are i (Go's ToLower and ToUpper map them to ASCII).
+   */
+  static int fold(int c) {
+    int lower = Character.toLowerCase(c);
+    if (lower < 128) {
+      return lower;
+    }
+    int viaUpper = Character.toLowerCase(Character.toUpperCase(c));
+    if (viaUpper < 128) {
+      return viaUpper;
+    }
+    return c == '\u0130' ? 'i' : lower;
+  }
+
+  /** Lower case, with the letters that fold to ASCII in Go's and Java's comparisons. */
   static String fold(String word) {
-    return word.toLowerCase(Locale.ROOT).replace('\u017f', 's').replace('\u212a', 'k');
+    StringBuilder out = new StringBuilder(word.length());
+    word.toLowerCase(Locale.ROOT).codePoints().forEach(c -> out.appendCodePoint(fold(c)));
+    return out.toString();
   }
 
   /**
    * Every backslash escape of YAML, JSON or Go decoded wherever it stands (a reader decodes it
-   * only inside quotes, so this reads more than any reader does), and escaped line breaks
-   * joined with the next line.
+   * only inside quotes, so this reads more than any reader does), in one pass. An escaped line
+   * break is decoded as a break: white space holds no letters, so how a reader joins the lines
+   * does not matter here. An escape no reader knows is kept as written.
    */
   static String decodeEscapes(String text) {
     int slash = text.indexOf('\\');
@@ -173,30 +164,32 @@ final class Spelling {
           out.appendCodePoint(code);
           i += 2 + hex;
         } else {
-          out.append(e);
+          out.append(c).append(e);
           i += 2;
         }
       } else if (e >= '0' && e <= '7' && i + 3 < text.length() && isOctal(text.charAt(i + 2))
           && isOctal(text.charAt(i + 3))) {
         out.append((char) ((e - '0') * 64 + (text.charAt(i + 2) - '0') * 8 + (text.charAt(i + 3) - '0')));
         i += 4;
-      } else if (e == '\n' || e == '\r' || e == '\u0085' || e == '\u2028' || e == '\u2029') {
-        i += 2;
-        while (i < text.length() && " \t\r\n".indexOf(text.charAt(i)) >= 0) {
-          i++;
-        }
       } else {
-        out.append(switch (e) {
-          case 'n' -> '\n';
-          case 'r' -> '\r';
-          case 't' -> '\t';
-          case 'N' -> '\u0085';
-          case 'L' -> '\u2028';
-          case 'P' -> '\u2029';
-          case '_' -> '\u00a0';
-          case '0' -> '\0';
-          default -> e;
-        });
+        String decoded = switch (e) {
+          case 'n', '\n', '\r', '\u0085', '\u2028', '\u2029' -> "\n";
+          case 'r' -> "\r";
+          case 't', '\t' -> "\t";
+          case 'a' -> "\u0007";
+          case 'b' -> "\b";
+          case 'e' -> "\u001b";
+          case 'f' -> "\f";
+          case 'v' -> "\u000b";
+          case 'N' -> "\u0085";
+          case 'L' -> "\u2028";
+          case 'P' -> "\u2029";
+          case '_' -> "\u00a0";
+          case '0' -> "\0";
+          case ' ', '"', '/', '\\', '\'' -> String.valueOf(e);
+          default -> null;
+        };
+        out.append(decoded == null ? "\\" + e : decoded);
         i += 2;
       }
     }
@@ -215,7 +208,7 @@ final class Spelling {
     long value = 0;
     for (int i = from; i < from + digits; i++) {
       int d = Character.digit(text.charAt(i), 16);
-      if (d < 0) {
+      if (d < 0 || text.charAt(i) > 'f') {
         return -1;
       }
       value = value * 16 + d;

@@ -10,6 +10,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.guard.GoTemplate;
 import tech.integratn.pipeline.guard.OutputGuard;
+import tech.integratn.pipeline.yaml.GoYamlV2;
 import tech.integratn.pipeline.yaml.Yaml;
 
 /**
@@ -32,6 +33,22 @@ public final class CarriedValues {
       "experimental.deploy.vcluster.manifestsTemplate");
   /** Helm values text of a chart vcluster installs. */
   private static final Set<String> VALUES = Set.of("experimental.deploy.vcluster.helm[].values");
+  /**
+   * A chart archive vcluster decodes from base64 and installs (deploy.go, pullChartArchive): its
+   * templates would be published unread, so it is refused.
+   */
+  private static final String BUNDLE = "experimental.deploy.vcluster.helm[].bundle";
+  /**
+   * What one object may take in etcd behind the API server (1.5 MiB): text written again past it
+   * would make a sub-request that cannot be stored, so it is refused at its field instead.
+   */
+  static final int MAX_OBJECT_BYTES = 1536 * 1024;
+  /**
+   * Values the vcluster chart writes with tpl (chart/templates/ingress.yaml, tlsroute.yaml,
+   * statefulset.yaml, releases 0.30.0-0.36.1), keys included; guard/Consumers holds the same.
+   */
+  private static final List<String> EXECUTED = List.of("controlPlane.ingress.spec",
+      "controlPlane.tlsRoute.spec", "controlPlane.statefulSet.persistence.addVolumes");
   /** Text longer than a request may be is not read again here (the request reader bounds it). */
   private static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
 
@@ -39,7 +56,7 @@ public final class CarriedValues {
 
   /** The values with every carried text re-serialised; {@code field} is where they came from. */
   public static Map<String, Object> normalise(Map<String, Object> values, String field) {
-    return values == null ? null : map(values, "", field);
+    return values == null ? null : map(values, "", field, false);
   }
 
   /**
@@ -47,39 +64,82 @@ public final class CarriedValues {
    * re-serialised, and written again. Empty stays empty.
    */
   public static String valuesText(String text, String field) {
-    Map<String, Object> values = readValues(text, field);
-    return values == null ? "" : Yaml.document(map(values, "", field));
+    return valuesText(text, field, false);
   }
 
   /** The values a text holds, read as {@link #valuesText} reads them; empty for none. */
   public static Map<String, Object> valuesTree(String text, String field) {
     Map<String, Object> values = readValues(text, field);
-    return values == null ? Map.of() : map(values, "", field);
+    return values == null ? Map.of() : map(values, "", field, false);
   }
 
-  private static Map<String, Object> map(Map<String, Object> values, String path, String field) {
+  /** {@code executed}: values of a chart the pipeline does not know, which may tpl any of them. */
+  private static String valuesText(String text, String field, boolean executed) {
+    Map<String, Object> values = readValues(text, field);
+    return values == null ? "" : fits(Yaml.document(map(values, "", field, executed)), field);
+  }
+
+  /** {@code written}, when an object holding it can still be stored. */
+  private static String fits(String written, String field) {
+    if ((long) written.length() * 3 > MAX_OBJECT_BYTES) {
+      int bytes = written.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      if (bytes > MAX_OBJECT_BYTES) {
+        throw PipelineException.invalidField(field, "takes " + bytes + " bytes once written "
+            + "again as the pipeline publishes it, more than the " + MAX_OBJECT_BYTES + " bytes "
+            + "the API server stores for one object", "Make the text smaller (move large "
+            + "manifests into a chart or a ConfigMap the cluster already has).");
+      }
+    }
+    return written;
+  }
+
+  private static Map<String, Object> map(Map<String, Object> values, String path, String field,
+      boolean executed) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, Object> entry : values.entrySet()) {
       String at = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
-      out.put(entry.getKey(), value(entry.getValue(), at, field));
+      boolean below = executed || EXECUTED.stream().anyMatch(at::startsWith);
+      if (below) {
+        templateValue(entry.getKey(), field + "." + at);
+      }
+      out.put(entry.getKey(), value(entry.getValue(), at, field, below));
     }
     return out;
   }
 
+  /**
+   * A key or value the chart executes as a Go template: refused here, at its field, unless the
+   * guard's template grammar accepts it (the guard would refuse it in the output anyway).
+   */
+  private static void templateValue(String text, String field) {
+    if (!GoTemplate.hasActions(text)) {
+      return;
+    }
+    GoTemplate.Execution execution = GoTemplate.execute(text);
+    if (!execution.known()) {
+      throw PipelineException.invalidField(field, "the chart executes this text as a Go "
+          + "template, and it " + execution.problem(), "Write it without {{, or write a literal "
+          + "{{ as {{\"{{\"}}.");
+    }
+  }
+
   @SuppressWarnings("unchecked")
-  private static Object value(Object value, String path, String field) {
+  private static Object value(Object value, String path, String field, boolean executed) {
     if (value instanceof Map<?, ?> m) {
-      return map((Map<String, Object>) m, path, field);
+      return map((Map<String, Object>) m, path, field, executed);
     }
     if (value instanceof List<?> list) {
       List<Object> out = new ArrayList<>();
       for (Object item : list) {
-        out.add(value(item, path + "[]", field));
+        out.add(value(item, path + "[]", field, executed));
       }
       return out;
     }
     if (value instanceof String text) {
       String at = field + "." + path;
+      if (executed && !VALUES.contains(path)) {
+        templateValue(text, at);
+      }
       if (MANIFESTS.contains(path)) {
         return manifests(text, at);
       }
@@ -87,7 +147,13 @@ public final class CarriedValues {
         return template(text, at);
       }
       if (VALUES.contains(path)) {
-        return valuesText(text, at);
+        return valuesText(text, at, true);
+      }
+      if (BUNDLE.equals(path) && !text.isEmpty()) {
+        throw PipelineException.invalidField(at, "is a chart archive that vcluster decodes and "
+            + "installs, which the pipeline cannot read before it is published",
+            "Install the chart from a repository: set chart.name, chart.repo and chart.version "
+            + "of this helm entry instead of bundle.");
       }
     }
     return value;
@@ -112,7 +178,7 @@ public final class CarriedValues {
       }
       out.append(Yaml.document(document));
     }
-    return out.toString();
+    return fits(out.toString(), field);
   }
 
   /** A manifests template is kept as written, once the guard can vouch for every execution. */
@@ -157,7 +223,8 @@ public final class CarriedValues {
 
   private static List<Object> read(String text, String field) {
     try {
-      return Yaml.loadAll(text, MAX_CODE_POINTS);
+      // As Helm and vcluster read it (go-yaml v2, YAML 1.1 scalars), so 0400 stays 256.
+      return GoYamlV2.loadAll(text, MAX_CODE_POINTS);
     } catch (YamlEngineException e) {
       throw PipelineException.invalidField(field, "is not YAML the pipeline can read "
           + "completely (" + Yaml.problem(e) + ")",

@@ -45,21 +45,18 @@ final class ClusterRegistrationRules {
   }
 
   /**
-   * The orchestrator publishes its users' labels and annotations in the registration request,
-   * where the guard refuses a template action it cannot evaluate (someone may execute it): refuse
-   * such a value here, with its field path. The registration escapes whatever reaches External
-   * Secrets, so what is accepted reaches the cluster Secret as written.
+   * External Secrets executes the labels and annotations under {@code target.template.metadata}
+   * as Go templates; their values are escaped ({@link #asTemplateData}), but a key cannot be. No
+   * Kubernetes label or annotation key holds a brace, so a key with {@code {{} is refused here.
    */
-  static void refuseTemplates(Map<String, ?> user, String field) {
-    if (user == null) {
+  static void refuseTemplateKeys(Map<String, ?> values, String field) {
+    if (values == null) {
       return;
     }
-    user.forEach((key, value) -> {
-      if (value instanceof String text && !GoTemplate.execute(text).known()) {
-        throw PipelineException.invalidField(field + "." + key, "holds a Go template action "
-            + "that External Secrets would execute with the cluster's credentials as data",
-            "Remove the {{ ... }} action: text here is published as written.");
-      }
+    values.keySet().stream().filter(key -> key.contains("{{")).findFirst().ifPresent(key -> {
+      throw PipelineException.invalidField(field + "." + key, "is a key holding {{, which "
+          + "External Secrets would execute as a Go template with the cluster's credentials",
+          "Use a Kubernetes label or annotation key: letters, digits, '-', '_', '.' and one '/'.");
     });
   }
 

@@ -191,13 +191,13 @@ public final class OrchestratorResolver {
     PlatformSettings.Repository workload = new PlatformSettings.Repository(
         or(repo.url(), workloads.url()), or(repo.basePath(), workloads.basePath()),
         or(repo.path(), workloads.path()), or(repo.revision(), workloads.revision()));
+    ClusterRegistrationRules.refuseTemplateKeys(argocd.clusterLabels(),
+        "spec.integrations.argocd.clusterLabels");
+    ClusterRegistrationRules.refuseTemplateKeys(argocd.clusterAnnotations(),
+        "spec.integrations.argocd.clusterAnnotations");
     ClusterRegistrationRules.refuseReserved(argocd.clusterLabels(), true,
         "spec.integrations.argocd.clusterLabels");
     ClusterRegistrationRules.refuseReserved(argocd.clusterAnnotations(), false,
-        "spec.integrations.argocd.clusterAnnotations");
-    ClusterRegistrationRules.refuseTemplates(argocd.clusterLabels(),
-        "spec.integrations.argocd.clusterLabels");
-    ClusterRegistrationRules.refuseTemplates(argocd.clusterAnnotations(),
         "spec.integrations.argocd.clusterAnnotations");
     return new OrchestratorModel.Registration(environment, baseDomain,
         Tree.merge(ClusterRegistrationRules.labels(name, environment), argocd.clusterLabels()),

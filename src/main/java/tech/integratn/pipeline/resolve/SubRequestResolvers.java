@@ -102,6 +102,8 @@ public final class SubRequestResolvers {
     // The cluster's name in Argo CD and to the addons is the identity's base: two requests of
     // one name in two namespaces are two clusters.
     String cluster = identity.base();
+    ClusterRegistrationRules.refuseTemplateKeys(labels, "spec.labels");
+    ClusterRegistrationRules.refuseTemplateKeys(annotations, "spec.annotations");
     ClusterRegistrationRules.refuseChanged(labels, ClusterRegistrationRules.platformLabels(cluster),
         "spec.labels");
     ClusterRegistrationRules.refuseChanged(annotations,

@@ -58,8 +58,11 @@ public final class Yaml {
 
   /** Aliases allowed per document: enough for hand-written anchors, far too few for a bomb. */
   public static final int MAX_ALIASES = 50;
-  /** {@code \L} / {@code \P} escapes read in one text; more are refused as unreadable. */
-  public static final int MAX_SEPARATOR_ESCAPES = 64;
+  /**
+   * Double-quoted scalars with {@code \L} / {@code \P} escapes read in one text (each costs one
+   * more reading); more are refused as unreadable.
+   */
+  public static final int MAX_SEPARATOR_SCALARS = 8;
 
   private static final String HOLDER_KEY = "_";
   /** Strings that every YAML reader takes as themselves when written plain (see {@link #flow}). */
@@ -188,14 +191,15 @@ public final class Yaml {
 
   /** Every document of {@code text} as plain Java values (maps keep their key order). */
   public static List<Object> loadAll(String text, int codePointLimit) {
-    return withSeparatorEscapes(text, current -> {
+    LoadSettings settings = loadSettings(codePointLimit, text.length());
+    List<Node> nodes = composeAll(text, settings);
+    return readerFailuresAsYamlErrors(unused -> {
       List<Object> documents = new ArrayList<>();
-      LoadSettings settings = loadSettings(codePointLimit, current.length());
-      for (Object document : new Load(settings).loadAllFromString(current)) {
-        documents.add(document);
+      for (Node node : nodes) {
+        documents.add(new StandardConstructor(settings).constructSingleDocument(Optional.of(node)));
       }
       return documents;
-    });
+    }, text);
   }
 
   /**
@@ -220,13 +224,71 @@ public final class Yaml {
 
   /** As {@link #composeAll(String, int)}, with the caller's settings. */
   public static List<Node> composeAll(String text, LoadSettings settings) {
-    return withSeparatorEscapes(text, current -> {
+    Function<String, List<Node>> compose = current -> {
       List<Node> documents = new ArrayList<>();
       for (Node node : new Compose(settings).composeAllFromString(current)) {
         documents.add(node);
       }
       return documents;
-    });
+    };
+    try {
+      return readerFailuresAsYamlErrors(compose, text);
+    } catch (ScannerException e) {
+      int at = separatorEscapeAt(text, e);
+      if (at < 0) {
+        throw e;
+      }
+      // One pass: every \L and \P from the first one on spelt out, read once more. Outside a
+      // double-quoted scalar that spelling would change the text read, so when any other scalar
+      // shows one, the escapes are spelt out scalar by scalar instead.
+      try {
+        List<Node> documents = compose.apply(separatorsSpeltOut(text, at, false));
+        if (spelledOnlyInDoubleQuotes(documents)) {
+          return documents;
+        }
+      } catch (RuntimeException | StackOverflowError tryScalarByScalar) {
+        // read again below, where every failure is reported as the reader's
+      }
+      return withSeparatorEscapes(text, compose);
+    }
+  }
+
+  /** Where the scanner stopped at {@code \L} or {@code \P} (the backslash), or -1. */
+  private static int separatorEscapeAt(String text, ScannerException e) {
+    String problem = e.getProblem() == null ? "" : e.getProblem();
+    if (!(problem.startsWith("found unknown escape character L(")
+        || problem.startsWith("found unknown escape character P("))
+        || e.getProblemMark().isEmpty()) {
+      return -1;
+    }
+    int at = text.offsetByCodePoints(0, e.getProblemMark().get().getIndex());
+    return at >= 1 && text.charAt(at - 1) == '\\' ? at - 1 : -1;
+  }
+
+  /** Whether no scalar but a double-quoted one holds the spelling the rewrite uses. */
+  private static boolean spelledOnlyInDoubleQuotes(List<Node> documents) {
+    java.util.Deque<Node> pending = new java.util.ArrayDeque<>(documents);
+    java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    while (!pending.isEmpty()) {
+      Node node = pending.pop();
+      if (!seen.add(node)) {
+        continue;
+      }
+      if (node instanceof org.snakeyaml.engine.v2.nodes.ScalarNode scalar) {
+        if (scalar.getScalarStyle() != org.snakeyaml.engine.v2.common.ScalarStyle.DOUBLE_QUOTED
+            && (scalar.getValue().contains("\\u2028") || scalar.getValue().contains("\\u2029"))) {
+          return false;
+        }
+      } else if (node instanceof org.snakeyaml.engine.v2.nodes.MappingNode mapping) {
+        mapping.getValue().forEach(t -> {
+          pending.push(t.getKeyNode());
+          pending.push(t.getValueNode());
+        });
+      } else if (node instanceof org.snakeyaml.engine.v2.nodes.SequenceNode sequence) {
+        sequence.getValue().forEach(pending::push);
+      }
+    }
+    return true;
   }
 
   /** A composed document as plain Java values, built with the same settings' constructors. */
@@ -237,9 +299,11 @@ public final class Yaml {
 
   /**
    * YAML 1.2's escapes {@code \L} and {@code \P} (line and paragraph separator), which
-   * snakeyaml-engine's scanner does not know: where it stops at one (it only does so inside a
-   * double-quoted scalar) the escape is spelt as the equivalent 4-digit escape (U+2028, U+2029) and the text
-   * is read again. Bounded, so a text of thousands of them is refused rather than re-read.
+   * snakeyaml-engine's scanner does not know. Where it stops at one (only inside a double-quoted
+   * scalar) every such escape from there to the end of that scalar is spelt as the equivalent
+   * 4-digit escape in one pass, and the text is read again. Each rewrite fixes a whole scalar, so
+   * the cost is one reading per scalar that holds them, bounded: a text with more such scalars
+   * than {@link #MAX_SEPARATOR_SCALARS} is refused rather than read again and again.
    */
   private static <T> T withSeparatorEscapes(String text, Function<String, T> parse) {
     String current = text;
@@ -250,18 +314,42 @@ public final class Yaml {
         String problem = e.getProblem() == null ? "" : e.getProblem();
         boolean separator = problem.startsWith("found unknown escape character L(")
             || problem.startsWith("found unknown escape character P(");
-        if (!separator || rewrites >= MAX_SEPARATOR_ESCAPES || e.getProblemMark().isEmpty()) {
+        if (!separator || e.getProblemMark().isEmpty()) {
           throw e;
+        }
+        if (rewrites >= MAX_SEPARATOR_SCALARS) {
+          throw new YamlEngineException("more than " + MAX_SEPARATOR_SCALARS + " quoted texts "
+              + "use the escapes \\L or \\P; write \\u2028 and \\u2029 instead");
         }
         int at = current.offsetByCodePoints(0, e.getProblemMark().get().getIndex());
-        char letter = current.charAt(at);
-        if (letter != 'L' && letter != 'P') {
+        if (at < 1 || current.charAt(at - 1) != '\\') {
           throw e;
         }
-        current = current.substring(0, at) + (letter == 'L' ? "u2028" : "u2029")
-            + current.substring(at + 1);
+        current = separatorsSpeltOut(current, at - 1, true);
       }
     }
+  }
+
+  /**
+   * Every {@code \L} / {@code \P} from {@code from} spelt out: to the closing quote when
+   * {@code oneScalar}, else to the end of the text.
+   */
+  private static String separatorsSpeltOut(String text, int from, boolean oneScalar) {
+    StringBuilder out = new StringBuilder(text.length() + 64);
+    out.append(text, 0, from);
+    int i = from;
+    while (i < text.length() && !(oneScalar && text.charAt(i) == '"')) {
+      char c = text.charAt(i);
+      if (c == '\\' && i + 1 < text.length()) {
+        char e = text.charAt(i + 1);
+        out.append(e == 'L' ? "\\u2028" : e == 'P' ? "\\u2029" : "\\" + e);
+        i += 2;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.append(text, i, text.length()).toString();
   }
 
   /**

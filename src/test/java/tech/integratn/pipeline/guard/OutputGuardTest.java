@@ -98,9 +98,51 @@ class OutputGuardTest {
             + "Secret and that the guard cannot read completely");
   }
 
+  /** The field table (Consumers): where {{ is executed and where it is text. */
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> fields() {
+    String action = "'{{ .Values.x }}'";
+    return java.util.stream.Stream.of(
+        // reason, rendered document, refused
+        org.junit.jupiter.params.provider.Arguments.of("an annotation is applied as written",
+            "metadata: {annotations: {a: " + action + "}}\n", false),
+        org.junit.jupiter.params.provider.Arguments.of("vcluster.manifests are applied as written",
+            "values: {experimental: {deploy: {vcluster: {manifests: " + action + "}}}}\n", false),
+        org.junit.jupiter.params.provider.Arguments.of("manifestsTemplate is executed by vcluster",
+            "values: {experimental: {deploy: {vcluster: {manifestsTemplate: " + action + "}}}}\n", true),
+        org.junit.jupiter.params.provider.Arguments.of("host.manifestsTemplate by the chart's tpl",
+            "experimental: {deploy: {host: {manifestsTemplate: " + action + "}}}\n", true),
+        org.junit.jupiter.params.provider.Arguments.of("the ingress spec by the chart's tpl, keys too",
+            "controlPlane: {ingress: {spec: {" + action + ": x}}}\n", true),
+        org.junit.jupiter.params.provider.Arguments.of("addVolumes by the chart's tpl",
+            "controlPlane: {statefulSet: {persistence: {addVolumes: [{name: " + action + "}]}}}\n", true),
+        org.junit.jupiter.params.provider.Arguments.of("a chart's values by that chart",
+            "experimental: {deploy: {vcluster: {helm: [{values: " + action + "}]}}}\n", true),
+        org.junit.jupiter.params.provider.Arguments.of("verbatim paths inside an executed field stay executed",
+            "controlPlane: {ingress: {spec: {experimental: {deploy: {vcluster: {manifests: "
+                + action + "}}}}}}\n", true),
+        org.junit.jupiter.params.provider.Arguments.of("an ExternalSecret's target template by ESO",
+            "kind: ExternalSecret\nspec: {target: {template: {metadata: {labels: {a: " + action
+                + "}}}}}\n", true),
+        org.junit.jupiter.params.provider.Arguments.of("a chart bundle is decoded and installed",
+            "experimental: {deploy: {vcluster: {helm: [{bundle: H4sIAAAA}]}}}\n", true));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("fields")
+  void knowsWhichFieldsAreExecuted(String reason, String document, boolean refused) {
+    org.assertj.core.api.ThrowableAssert.ThrowingCallable check =
+        () -> new OutputGuard().check(List.of(new RenderedFile("a.yaml", document)));
+    if (refused) {
+      assertThatThrownBy(check).as(reason).isInstanceOf(PipelineException.class);
+    } else {
+      assertThatCode(check).as(reason).doesNotThrowAnyException();
+    }
+  }
+
   @Test
   void acceptsSecretLookingTextAndNonCoreSecretKinds() {
-    String text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  note: |\n    first line\n    kind: Secrets live in 1Password\n    apiVersion: v1\n";
+    // Both words, so the note is read completely: it reads, and its kind is not Secret.
+    String text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  note: |\n    kind: Secrets live in 1Password\n    apiVersion: v1\n";
     String external = "apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\nspec:\n"
         + "  target: {template: {type: Opaque}}\n";
     assertThatCode(() -> guard.check(List.of(new RenderedFile("a.yaml", text),

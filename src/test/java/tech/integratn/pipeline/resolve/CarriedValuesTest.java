@@ -43,6 +43,25 @@ class CarriedValuesTest {
             "kind: ConfigMap\ndata: {a: '{{ .Values.x }}'}\n", "refused: the template"),
         rule("a template that could write a Secret is refused", TEMPLATE,
             "kind: Secret\nmetadata: {name: '{{ .Release.Name }}'}\n", "refused: could write a Secret"),
+        rule("an octal mode keeps its go-yaml v2 value", HOST,
+            "kind: A\ndefaultMode: 0400\n", "kind: A\ndefaultMode: 256\n"),
+        rule("YAML 1.1 booleans stay booleans", HOST,
+            "kind: A\na: yes\nb: off\nc: 'yes'\n", "kind: A\na: true\nb: false\nc: 'yes'\n"),
+        rule("underscores and binary integers as go-yaml v2 reads them", HOST,
+            "kind: A\na: 1_000\nb: 0b11\n", "kind: A\na: 1000\nb: 3\n"),
+        rule("a key go-yaml v2 reads as a boolean is refused", HOST, "kind: A\non: 1\n",
+            "refused: is not text for go-yaml v2"),
+        rule("a merge key is applied, as go-yaml v2 applies it", HOST,
+            "kind: A\nb: &x {c: 1}\nd: {<<: *x, e: 2}\n", "kind: A\nb:\n  c: 1\nd:\n  e: 2\n  c: 1\n"),
+        rule("text past what one object may take is refused", HOST,
+            "kind: A\ndata: {a: '" + "x".repeat(CarriedValues.MAX_OBJECT_BYTES) + "'}\n",
+            "refused: the API server stores for one object"),
+        rule("a value the chart executes (tpl) is refused at its field outside the grammar",
+            "controlPlane.ingress.spec.host", "{{ .Values.x }}", "refused: executes this text"),
+        rule("a value the chart executes is kept when the grammar accepts it",
+            "controlPlane.ingress.spec.host", "{{ .Release.Name }}.example.com",
+            "{{ .Release.Name }}.example.com"),
+        rule("{{ is text where no consumer executes it", OTHER, "{{ .Values.x }}", "{{ .Values.x }}"),
         rule("text elsewhere is left alone", OTHER, "kind: [A", "kind: [A"));
   }
 
@@ -60,6 +79,15 @@ class CarriedValuesTest {
     }
     assertRefused(rule, () -> CarriedValues.normalise(values, "spec.v"), ExitCode.INVALID_INPUT,
         "spec.v." + key, published.substring(REFUSED.length()));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aChartBundleIsRefusedAtItsField() {
+    Map<String, Object> values = Map.of("experimental", Map.of("deploy", Map.of("vcluster",
+        Map.of("helm", List.of(Map.of("bundle", "H4sIAAAAAAAA", "chart", Map.of("name", "x")))))));
+    assertRefused("a bundle is installed unread", () -> CarriedValues.normalise(values, "spec.v"),
+        ExitCode.INVALID_INPUT, "spec.v.experimental.deploy.vcluster.helm[].bundle",
+        "chart.repo");
   }
 
   private static Map<String, Object> nested(String key, Object value) {

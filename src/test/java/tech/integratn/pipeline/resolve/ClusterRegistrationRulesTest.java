@@ -25,7 +25,7 @@ class ClusterRegistrationRulesTest {
   static Stream<Arguments> rules() {
     Check reservedLabels = v -> ClusterRegistrationRules.refuseReserved(v, true, F);
     Check reservedAnnotations = v -> ClusterRegistrationRules.refuseReserved(v, false, F);
-    Check templates = v -> ClusterRegistrationRules.refuseTemplates(v, F);
+    Check keys = v -> ClusterRegistrationRules.refuseTemplateKeys(v, F);
     Check unchanged = v -> ClusterRegistrationRules.refuseChanged(v,
         Map.of("cluster_name", "x"), F);
     return Stream.of(
@@ -43,9 +43,10 @@ class ClusterRegistrationRulesTest {
             F + ".platform.integratn.tech/base-domain"),
         rule("an argocd.argoproj.io/ annotation is the request's", reservedAnnotations,
             Map.of("argocd.argoproj.io/note", "v"), ""),
-        rule("plain text is accepted", templates, Map.of("a", "no actions"), ""),
-        rule("a constant template action is accepted", templates, Map.of("a", "{{ \"x\" }}"), ""),
-        rule("an action on the data is refused", templates, Map.of("a", "{{ .config }}"), F + ".a"),
+        rule("a template action in a value is data (escaped later)", keys,
+            Map.of("a", "{{ .config }}"), ""),
+        rule("a key holding {{ cannot be escaped, so it is refused", keys,
+            Map.of("{{ .config }}", "a"), F + ".{{ .config }}"),
         rule("a platform key with the platform's value is accepted", unchanged,
             Map.of("cluster_name", "x"), ""),
         rule("a platform key with another value is refused", unchanged,
