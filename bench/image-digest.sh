@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Is the image reproducible? ROUNDS times, two clean clones of HEAD in two different directories
+# each build the image (offline, against one jlink base made here, its java writing the start-up
+# archive); every round must give one digest, and every round the same one. Not in CI: it takes
+# about a minute a build. Usage: bash bench/image-digest.sh [ROUNDS]   (default 10; commits only,
+# not the work tree)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-10}
+work=$(mktemp -d /tmp/vcluster-image-digest.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+echo "image-digest: a jlink base image from $(java -version 2>&1 | head -1)"
+bash .ci/jlink-base "$work/base" > /dev/null
+java_bin="$work/base/base-rootfs/opt/java/bin/java"
+head=$(git rev-parse --short HEAD)
+
+same=0
+: > "$work/digests"
+for round in $(seq "$rounds"); do
+  digests=()
+  for side in first-clone other/second-clone; do
+    rm -rf "${work:?}/$side" && mkdir -p "$(dirname "$work/$side")"
+    git clone -q . "$work/$side"
+    (cd "$work/$side" && mvn -B -q -Pimage package -DskipTests \
+      -Dimage.base="tar://$work/base/base.tar" -Dimage.repository=local/vcluster-pipeline \
+      -Dimage.tag=test -Dcds.java="$java_bin" > "$work/build.log" 2>&1) \
+      || { cat "$work/build.log" >&2; echo "image-digest: a build failed" >&2; exit 1; }
+    digests+=("$(cat "$work/$side/target/jib-image.digest")")
+    echo "round $round ${side%%/*}: ${digests[-1]} ($(tail -1 "$work/$side/target/cds-training/dump.log"))"
+  done
+  printf '%s\n' "${digests[@]}" >> "$work/digests"
+  [ "${digests[0]}" = "${digests[1]}" ] && same=$((same + 1))
+done
+distinct=$(sort -u "$work/digests" | wc -l)
+echo "image-digest: $head: $same of $rounds rounds gave both clones one digest; $distinct distinct digest(s) in $((rounds * 2)) builds"
+[ "$same" -eq "$rounds" ] && [ "$distinct" -eq 1 ]
