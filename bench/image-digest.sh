@@ -29,7 +29,17 @@ for round in $(seq "$rounds"); do
     echo "round $round ${side%%/*}: ${digests[-1]} ($(tail -1 "$work/$side/target/cds-training/dump.log"))"
   done
   printf '%s\n' "${digests[@]}" >> "$work/digests"
-  [ "${digests[0]}" = "${digests[1]}" ] && same=$((same + 1))
+  if [ "${digests[0]}" = "${digests[1]}" ]; then
+    same=$((same + 1))
+  else
+    # What differed: the class list a training render wrote, or the dump of the same list.
+    keep=${KEEP:-/tmp/vcluster-image-digest-round-$round}
+    rm -rf "$keep" && mkdir -p "$keep/first" "$keep/second"
+    cp -r "$work/first-clone/target/render.classlist" "$work/first-clone/target/cds-training" "$keep/first/"
+    cp -r "$work/other/second-clone/target/render.classlist" "$work/other/second-clone/target/cds-training" "$keep/second/"
+    echo "round $round: the two builds differ; their class lists and dump logs are in $keep:"
+    diff "$keep/first/render.classlist" "$keep/second/render.classlist" | head -20 || true
+  fi
 done
 distinct=$(sort -u "$work/digests" | wc -l)
 echo "image-digest: $head: $same of $rounds rounds gave both clones one digest; $distinct distinct digest(s) in $((rounds * 2)) builds"

@@ -6,11 +6,11 @@
 # JDK 17 dump is not deterministic by itself (fixed only in JDK 19): it lays classes out in the
 # order their names were allocated, and threads the JVM starts for itself (the finalizer's, for
 # one) load classes concurrently with the dump, so scheduling decides that order. So the dump:
-# - runs on one CPU under a real-time FIFO policy (taskset, chrt), where a thread runs until it
-#   blocks and no other thread cuts in at a random moment: the same interleaving every time;
+# - runs on one CPU under the FIFO real-time policy (src/build/one-cpu.sh), where a thread runs
+#   until it blocks and no other thread cuts in at a random moment: the same interleaving;
 # - interprets only, with the serial collector: no compiler or GC worker threads to interleave
 #   (the image runs with the serial collector, which ignores an archive's heap objects anyway);
-# - turns address-space randomisation off (setarch -R), since it writes a few addresses;
+# - with address-space randomisation off (setarch -R), since it writes a few addresses;
 # - runs in one fixed directory, since it records the jar's path, one build at a time (flock).
 # It dumps twice and keeps the archive once two dumps agree. Where the FIFO policy is not
 # allowed (no root, no CAP_SYS_NICE) it falls back to dumping until one archive comes out twice,
@@ -23,29 +23,19 @@ lock=/tmp/vcluster-pipeline-cds.lock
 if command -v flock > /dev/null 2>&1 && [ -z "${CDS_DUMP_LOCKED:-}" ]; then
   CDS_DUMP_LOCKED=1 exec flock "$lock" sh "$0" "$java" "$@"
 fi
+here=$(pwd)
 rm -rf "$dir" && mkdir -p "$dir/target" \
   && cp -p target/render.jar target/render.classlist "$dir/target/" || exit 1
 
-# The pieces of the wrapper that this machine allows; each one missing costs determinism.
-wrap=""
 pinned=no
-if setarch "$(uname -m)" -R true 2> /dev/null; then
-  wrap="setarch $(uname -m) -R"
-fi
-if command -v taskset > /dev/null 2>&1 && command -v chrt > /dev/null 2>&1 \
-    && chrt -f 1 taskset -c 0 true 2> /dev/null; then
-  # One CPU the process may run on: the first one it is allowed.
-  cpu=$(taskset -cp $$ 2> /dev/null | sed 's/.*: *//; s/[-,].*//')
-  wrap="chrt -f 1 taskset -c ${cpu:-0} $wrap"
-  pinned=yes
-fi
+sh "$here/src/build/one-cpu.sh" --check && pinned=yes
 
 seen=" "
 attempt=0
 while [ "$attempt" -lt 8 ]; do
   attempt=$((attempt + 1))
-  # shellcheck disable=SC2086 # $wrap is a command prefix, split on purpose
-  (cd "$dir" && $wrap "$java" -Xint -XX:+UseSerialGC "$@") || { rm -rf "$dir"; exit 1; }
+  (cd "$dir" && sh "$here/src/build/one-cpu.sh" "$java" -Xint -XX:+UseSerialGC "$@") \
+    || { rm -rf "$dir"; exit 1; }
   sum=$(cksum < "$dir/target/render.jsa" | tr ' ' '-')
   if case "$seen" in *" $sum "*) true ;; *) false ;; esac; then
     cp "$dir/target/render.jsa" target/render.jsa
