@@ -24,7 +24,8 @@ for round in $(seq "$rounds"); do
     (cd "$work/$side" && mvn -B -q -Pimage package -DskipTests \
       -Dimage.base="tar://$work/base/base.tar" -Dimage.repository=local/vcluster-pipeline \
       -Dimage.tag=test -Dcds.java="$java_bin" > "$work/build.log" 2>&1) \
-      || { cat "$work/build.log" >&2; echo "image-digest: a build failed" >&2; exit 1; }
+      || { cat "$work/build.log" "$work/$side/target/cds-training/dump.log" >&2
+           echo "image-digest: a build failed" >&2; exit 1; }
     digests+=("$(cat "$work/$side/target/jib-image.digest")")
     echo "round $round ${side%%/*}: ${digests[-1]} ($(tail -1 "$work/$side/target/cds-training/dump.log"))"
   done
