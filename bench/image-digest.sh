@@ -2,8 +2,8 @@
 # Is the image reproducible? ROUNDS times, two clean clones of HEAD in two different directories
 # each build the image (offline, against one jlink base made here, its java writing the start-up
 # archive); every round must give one digest, and every round the same one. Not in CI: it takes
-# about a minute a build. Usage: bash bench/image-digest.sh [ROUNDS]   (default 10; commits only,
-# not the work tree)
+# about a minute a build. Usage: bash bench/image-digest.sh [ROUNDS]   (default 10; HEAD as
+# committed, not the work tree)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-10}
@@ -13,6 +13,7 @@ echo "image-digest: a jlink base image from $(java -version 2>&1 | head -1)"
 bash .ci/jlink-base "$work/base" > /dev/null
 java_bin="$work/base/base-rootfs/opt/java/bin/java"
 head=$(git rev-parse --short HEAD)
+commit=$(git rev-parse HEAD)
 
 same=0
 : > "$work/digests"
@@ -20,7 +21,8 @@ for round in $(seq "$rounds"); do
   digests=()
   for side in first-clone other/second-clone; do
     rm -rf "${work:?}/$side" && mkdir -p "$(dirname "$work/$side")"
-    git clone -q . "$work/$side"
+    # The commit this run began on, even if the branch moves meanwhile.
+    git clone -q . "$work/$side" && git -C "$work/$side" checkout -q --detach "$commit"
     (cd "$work/$side" && mvn -B -q -Pimage package -DskipTests \
       -Dimage.base="tar://$work/base/base.tar" -Dimage.repository=local/vcluster-pipeline \
       -Dimage.tag=test -Dcds.java="$java_bin" > "$work/build.log" 2>&1) \
