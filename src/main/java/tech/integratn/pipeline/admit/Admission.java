@@ -30,20 +30,14 @@ public final class Admission {
     this.names = new NamePolicy(platform);
   }
 
+  /** A lowercase DNS name (RFC 1123): labels of at most 63, at most 253 in all. */
+  public static boolean isDnsName(String text) {
+    return NamePolicy.isDnsName(text);
+  }
+
   /** The request's identity, once its namespace, name and every shared thing it names pass. */
   public static Identity admit(Request request, PlatformSettings platform) {
     return new Admission(platform).check(request);
-  }
-
-  /**
-   * The identity alone, for a request already admitted (the resolvers derive names from it).
-   * A request from a namespace not listed has none: that is a refusal, as in {@link #admit}.
-   */
-  public static Identity identity(Request request, PlatformSettings platform) {
-    List<Problem> problems = new ArrayList<>();
-    Identity identity = new Admission(platform).identity(request, problems);
-    refuse(problems);
-    return identity;
   }
 
   /**

@@ -118,7 +118,7 @@ final class NamePolicy {
    */
   Optional<String> hostnameInAnyBase(String hostname, Identity identity) {
     Optional<String> problem = hostname(hostname, identity, platform.baseDomain());
-    for (String domain : or(policy.baseDomains())) {
+    for (String domain : baseDomains()) {
       if (problem.isPresent() && hostname(hostname, identity, domain).isEmpty()) {
         return Optional.empty();
       }
@@ -232,13 +232,17 @@ final class NamePolicy {
    * every sync Job sends there).
    */
   Optional<String> reservedHostname(String hostname) {
-    if (hostname.equals(connectHost())) {
+    Optional<String> connect = connectHost();
+    if (connect.isEmpty()) {
+      // The settings schema makes this unreachable; if it is reached, no name is shown safe.
+      return Optional.of("not provably apart from the platform's 1Password Connect server, "
+          + "whose address (onepassword.connectHost) names no host");
+    }
+    if (hostname.equals(connect.get())) {
       return Optional.of("the hostname of the platform's 1Password Connect server "
           + "(onepassword.connectHost): every sync Job would send its token to this vcluster");
     }
-    List<String> domains = new ArrayList<>(List.of(platform.baseDomain()));
-    domains.addAll(or(policy.baseDomains()));
-    for (String domain : domains) {
+    for (String domain : baseDomains()) {
       String label = hostname.endsWith("." + domain)
           ? hostname.substring(0, hostname.length() - domain.length() - 1) : "";
       if (or(policy.reservedNames()).contains(label)) {
@@ -249,13 +253,20 @@ final class NamePolicy {
     return Optional.empty();
   }
 
-  private String connectHost() {
+  /** The Connect server's host; empty when its address cannot be read (then nothing passes). */
+  private Optional<String> connectHost() {
     try {
-      String host = java.net.URI.create(platform.onepassword().connectHost()).getHost();
-      return host == null ? "" : host;
+      return Optional.ofNullable(java.net.URI.create(platform.onepassword().connectHost()).getHost());
     } catch (IllegalArgumentException e) {
-      return "";
+      return Optional.empty();
     }
+  }
+
+  /** The platform's base domain and the ones it lists. */
+  private List<String> baseDomains() {
+    List<String> domains = new ArrayList<>(List.of(platform.baseDomain()));
+    domains.addAll(or(policy.baseDomains()));
+    return domains;
   }
 
   /** A lowercase DNS name (RFC 1123): labels of at most 63, at most 253 in all. */

@@ -16,7 +16,8 @@ public final class Defaults {
   /** The VIP derived from a subnet is its network address plus this offset. */
   public static final int VIP_OFFSET = 100;
 
-  public static final String ANNOTATION_BASE_DOMAIN = "platform.integratn.tech/base-domain";
+  public static final String ANNOTATION_BASE_DOMAIN =
+      tech.integratn.pipeline.admit.Admission.ANNOTATION_BASE_DOMAIN;
   public static final String ANNOTATION_RECONCILE_AT = "platform.integratn.tech/reconcile-at";
 
   /** Argo CD's own default project, for an ArgoCDApplication request that names none. */

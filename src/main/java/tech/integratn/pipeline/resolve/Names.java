@@ -2,14 +2,11 @@ package tech.integratn.pipeline.resolve;
 
 /** Names derived from the vcluster name, shared by the orchestrator and the sub-requests. */
 public final class Names {
-  /** A lowercase DNS name (RFC 1123 subdomain): labels of at most 63, at most 253 in all. */
-  private static final java.util.regex.Pattern DNS_NAME = java.util.regex.Pattern.compile(
-      "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
-
   private Names() {}
 
+  /** The request policy's rule (admit/), so the two stages can never disagree on a name. */
   public static boolean isDnsName(String text) {
-    return text.length() <= 253 && DNS_NAME.matcher(text).matches();
+    return tech.integratn.pipeline.admit.Admission.isDnsName(text);
   }
 
   public static String onepasswordItem(String name) {

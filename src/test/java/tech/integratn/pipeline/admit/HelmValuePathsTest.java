@@ -44,6 +44,16 @@ class HelmValuePathsTest {
     assertThat(missing).as("requestPolicy.helmValues.allow against chart " + release).isEmpty();
   }
 
+  /** The oldest release a request may name is the oldest the paths above were checked against. */
+  @org.junit.jupiter.api.Test
+  void theOldestReleaseARequestMayNameIsTheOldestBundled() {
+    assertThat(ChartReleases.releases().stream().map(r -> r.split("\\."))
+        .min(java.util.Comparator.<String[]>comparingInt(v -> Integer.parseInt(v[0]))
+            .thenComparingInt(v -> Integer.parseInt(v[1]))
+            .thenComparingInt(v -> Integer.parseInt(v[2])))
+        .map(v -> String.join(".", v))).contains(NamePolicy.OLDEST_CHECKED_RELEASE);
+  }
+
   /** Follows properties ($ref resolved); "*" is any property; a free-form object holds any key. */
   private static boolean exists(JsonNode root, JsonNode node, List<String> path) {
     while (node.has("$ref")) {
