@@ -2,6 +2,8 @@ package tech.integratn.pipeline.guard;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The fields of published documents that a consumer executes as a Go template, by the path of
@@ -43,6 +45,8 @@ final class Consumers {
       List.of("controlPlane", "statefulSet", "persistence", "addVolumes"),
       List.of("experimental", "deploy", "vcluster", "helm", ITEM, "values"),
       List.of("spec", "target", "template"));
+  private static final Set<String> LAST_KEYS = EXECUTED.stream()
+      .map(field -> field.get(field.size() - 1)).collect(Collectors.toSet());
   /** A chart archive vcluster decodes and installs: never published, whoever wrote it. */
   private static final List<String> DECODED =
       List.of("experimental", "deploy", "vcluster", "helm", ITEM, "bundle");
@@ -53,6 +57,9 @@ final class Consumers {
 
   /** Whether the field at {@code keys} (the last few keys of its path) is executed. */
   static boolean executes(List<String> keys) {
+    if (keys.isEmpty() || !LAST_KEYS.contains(keys.get(keys.size() - 1))) {
+      return false; // most keys end no field: one look-up instead of a comparison per field
+    }
     for (List<String> field : EXECUTED) {
       int n = field.size();
       if (keys.size() >= n && keys.subList(keys.size() - n, keys.size()).equals(field)) {

@@ -4,12 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -36,12 +34,14 @@ public final class OutputGuard {
   private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
 
   /**
-   * Texts already read and found clean, with the shallowest depth they were read at: the same
-   * text (Helm values carried in two files, say) needs no second reading at that depth or deeper.
+   * Texts already read completely and found clean: the same text (a Helm value carried in the
+   * values of one file and in the values text of another, say) needs no second reading, at any
+   * depth. Shallower, the same reading follows with room to spare below the depth limit; deeper,
+   * what it holds has been read already, and the limit only bounds work.
    */
-  private final Map<String, Integer> cleanTexts = new HashMap<>();
+  private final Set<String> cleanTexts = new HashSet<>();
   /** The same, for texts read where a consumer executes them. */
-  private final Map<String, Integer> cleanExecuted = new HashMap<>();
+  private final Set<String> cleanExecuted = new HashSet<>();
 
   public void check(List<RenderedFile> files) {
     checkAndParse(files);
@@ -108,7 +108,7 @@ public final class OutputGuard {
    */
   private void walk(Node node, Where where, String path, List<String> keys, int depth,
       boolean executed, Set<Node> visited) {
-    if (!visited.add(node)) {
+    if (node.getAnchor().isPresent() && !visited.add(node)) { // only an anchored node recurs
       return;
     }
     executed = executed || Consumers.executes(keys);
@@ -151,8 +151,8 @@ public final class OutputGuard {
    * text the guard cannot read completely is refused: it is never published as if clean.
    */
   private void carried(String text, Where where, String path, int depth, boolean executed) {
-    Map<String, Integer> clean = executed ? cleanExecuted : cleanTexts;
-    if (clean.getOrDefault(text, Integer.MAX_VALUE) <= depth) {
+    Set<String> clean = executed ? cleanExecuted : cleanTexts;
+    if (clean.contains(text)) {
       return;
     }
     String place = path.isEmpty() ? "" : " at " + path;
@@ -173,7 +173,7 @@ public final class OutputGuard {
     } else {
       plain(text, where, path, depth, executed, executed);
     }
-    clean.merge(text, depth, Math::min);
+    clean.add(text);
   }
 
   /** {@code executable}: whether a consumer may execute template text decoded from it. */
@@ -267,7 +267,11 @@ public final class OutputGuard {
   static boolean couldBe(String text, String word) {
     String trimmed = trimSpace(text);
     if (trimmed.indexOf(Spelling.PLACEHOLDER) < 0) {
-      return Spelling.fold(trimmed).equals(word);
+      // Folding maps each code point to one or more, and ASCII to ASCII one for one: only text
+      // of the word's length, or short text with other letters, can fold to it.
+      return (trimmed.length() == word.length()
+          || trimmed.length() <= 2 * word.length() && !isAscii(trimmed))
+          && Spelling.fold(trimmed).equals(word);
     }
     StringBuilder pattern = new StringBuilder();
     for (String piece : trimmed.split(String.valueOf(Spelling.PLACEHOLDER), -1)) {
@@ -278,6 +282,15 @@ public final class OutputGuard {
     }
     return trimmed.length() <= 4 * word.length()
         && java.util.regex.Pattern.compile(pattern.toString()).matcher(word).matches();
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 128) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Core group: "v1", no apiVersion at all, or any version without a group prefix. */
@@ -363,9 +376,10 @@ public final class OutputGuard {
     /** Every scalar text under {@code key}: readers differ on which duplicate wins. */
     List<String> texts(String key) {
       List<String> found = new ArrayList<>();
+      String word = key.toLowerCase(Locale.ROOT);
       for (NodeTuple tuple : tuples) {
         if (tuple.getKeyNode() instanceof ScalarNode k
-            && couldBe(text(k), key.toLowerCase(Locale.ROOT))
+            && couldBe(text(k), word)
             && tuple.getValueNode() instanceof ScalarNode v) {
           found.add(text(v));
         }

@@ -33,11 +33,13 @@ final class Spelling {
     boolean secret = false;
     String current = text;
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      if (current.indexOf(PLACEHOLDER) >= 0 || executed && current.contains("{{")
-          || mayHoldBinary(current)) {
+      if (current.indexOf(PLACEHOLDER) >= 0 || executed && current.contains("{{")) {
         return false;
       }
       Letters letters = Letters.of(current);
+      if (mayHoldBinary(current, letters)) {
+        return false;
+      }
       kind |= letters.kind;
       secret |= letters.secret;
       if (kind && secret) {
@@ -57,9 +59,8 @@ final class Spelling {
    * with the suffix written out or in URI escapes ({@code %62inary}). Its base64 holds letters
    * this check cannot see.
    */
-  private static boolean mayHoldBinary(String text) {
-    return text.indexOf('!') >= 0
-        && (text.indexOf('%') >= 0 || Letters.of(text).binary);
+  private static boolean mayHoldBinary(String text, Letters letters) {
+    return text.indexOf('!') >= 0 && (text.indexOf('%') >= 0 || letters.binary);
   }
 
   /**
@@ -75,35 +76,49 @@ final class Spelling {
     private int inSecret;
     private int inBinary;
 
+    private static final char[] KIND = "kind".toCharArray();
+    private static final char[] SECRET = "secret".toCharArray();
+    private static final char[] BINARY = "binary".toCharArray();
+
+    /** One pass over the text's characters (an array: texts run to megabytes). */
     static Letters of(String text) {
       Letters letters = new Letters();
-      for (int i = 0; i < text.length(); ) {
-        int c = text.codePointAt(i);
-        i += Character.charCount(c);
-        if (Character.isLetter(c)) {
-          letters.letter(fold(c));
+      char[] chars = text.toCharArray();
+      for (int i = 0; i < chars.length; i++) {
+        char c = chars[i];
+        if (c < 128) {
+          int lower = c | 0x20; // an ASCII letter is the only ASCII character this makes a-z
+          if (lower >= 'a' && lower <= 'z') {
+            letters.letter(lower);
+          }
+          continue;
+        }
+        int code = Character.codePointAt(chars, i);
+        i += Character.charCount(code) - 1;
+        if (Character.isLetter(code)) {
+          letters.letter(fold(code));
         }
       }
       return letters;
     }
 
     private void letter(int c) {
-      inKind = step("kind", inKind, c);
-      kind |= inKind == 4;
-      inSecret = step("secret", inSecret, c);
-      secret |= inSecret == 6;
-      inBinary = step("binary", inBinary, c);
-      binary |= inBinary == 6;
+      inKind = step(KIND, inKind, c);
+      kind |= inKind == KIND.length;
+      inSecret = step(SECRET, inSecret, c);
+      secret |= inSecret == SECRET.length;
+      inBinary = step(BINARY, inBinary, c);
+      binary |= inBinary == BINARY.length;
     }
 
-    private static int step(String word, int matched, int c) {
-      if (matched == word.length()) {
+    private static int step(char[] word, int matched, int c) {
+      if (matched == word.length) {
         matched = 0;
       }
-      if (word.charAt(matched) == c) {
+      if (word[matched] == c) {
         return matched + 1;
       }
-      return word.charAt(0) == c ? 1 : 0;
+      return word[0] == c ? 1 : 0;
     }
   }
 
