@@ -15,6 +15,7 @@ import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.read.RequestReader;
 import tech.integratn.pipeline.read.SchemaValidator;
 import tech.integratn.pipeline.render.RenderedFile;
+import tech.integratn.pipeline.render.StoredSize;
 import tech.integratn.pipeline.render.TemplateRenderer;
 import tech.integratn.pipeline.resolve.Resolution;
 import tech.integratn.pipeline.resolve.Resolvers;
@@ -88,8 +89,9 @@ public final class Pipeline {
     new SchemaValidator(strictFields).validate(request);
     Identity identity = Admission.admit(request, platform);
     Resolution resolution = Resolvers.resolve(request, identity, platform);
-    return new Rendered(request, resolution,
-        templates.render(request.kind(), resolution.model(), platform));
+    List<RenderedFile> files = templates.render(request.kind(), resolution.model(), platform);
+    StoredSize.check(request.object(), files);
+    return new Rendered(request, resolution, files);
   }
 
   /**
