@@ -135,14 +135,21 @@ class FailClosedGuardTest {
     }
   }
 
-  /** Prose naming both words that is not YAML: refused, naming the field, with advice to reword. */
+  /**
+   * Prose naming both words that is not YAML: refused at its request field (exit 3), with advice
+   * to reword that works (reworded, it renders).
+   */
   @Test
   void proseNamingBothWordsIsRefusedWithAdvice() throws IOException {
     for (String text : HostileTexts.prose()) {
       Cli result = run(CarriedSecretTest.annotated(text));
-      assertThat(result.exitCode()).as(text).isEqualTo(ExitCode.OUTPUT_REFUSED.code());
-      assertThat(result.err()).as(text).contains("annotations").contains("reword");
+      assertThat(result.exitCode()).as(text).isEqualTo(ExitCode.INVALID_INPUT.code());
+      assertThat(result.err()).as(text).startsWith("Invalid request: "
+          + "spec.vcluster.helmOverrides.controlPlane.statefulSet.annotations.x: ")
+          .contains("reword");
       assertNoTrace(result);
+      Cli reworded = run(CarriedSecretTest.annotated(text.replaceAll("(?i)kind", "sort")));
+      assertThat(reworded.exitCode()).as(reworded.err()).isZero();
     }
   }
 
@@ -222,7 +229,7 @@ class FailClosedGuardTest {
         ExitCode.OUTPUT_REFUSED.code());
     String unterminated = "{{\n" + "kind: Secret\n".repeat(30_000);
     assertThat(run(CarriedSecretTest.annotated(unterminated)).exitCode())
-        .isEqualTo(ExitCode.OUTPUT_REFUSED.code());
+        .isIn(ExitCode.INVALID_INPUT.code(), ExitCode.OUTPUT_REFUSED.code());
   }
 
   private Cli run(Map<String, Object> request) throws IOException {

@@ -83,7 +83,12 @@ public final class OutputGuard {
    * in a refusal. For a resolver that publishes text it has to vouch for (a manifests template).
    */
   public void checkText(String text, String where) {
-    carried(text, new Where(where, ""), "", 0, true);
+    checkText(text, where, true);
+  }
+
+  /** As {@link #checkText(String, String)}; {@code executed}: whether a consumer executes it. */
+  public void checkText(String text, String where, boolean executed) {
+    carried(text, new Where(where, ""), "", 0, executed);
   }
 
   private List<Node> parse(String file, String content) {

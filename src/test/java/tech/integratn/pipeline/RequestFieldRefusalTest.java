@@ -1,0 +1,111 @@
+package tech.integratn.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tech.integratn.pipeline.failure.ExitCode;
+import tech.integratn.pipeline.kind.PromiseKind;
+
+/**
+ * Text the guard would refuse in output is refused at the request field that holds it (exit 3),
+ * in every free-form field a request copies to output, keys included, with the reason and advice
+ * that works: reworded as the advice says, the same request renders. Each row: the field, the
+ * kind of request, and where the text goes (a value at the path, or the key of its last step).
+ */
+class RequestFieldRefusalTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Prose naming both words that is not YAML (the guard cannot read it completely). */
+  private static final String PROSE =
+      "Note: this kind of cluster keeps its secrets in 1Password: ask #platform.";
+
+  @TempDir Path work;
+
+  static Stream<Arguments> fields() {
+    return Stream.of(
+        value("spec.vcluster.helmOverrides.controlPlane.statefulSet.annotations.x"),
+        key("spec.vcluster.helmOverrides.controlPlane.statefulSet.annotations"),
+        value("spec.vcluster.backingStore.etcd.deploy.statefulSet.annotations.x"),
+        value("spec.vcluster.exportKubeConfig.context"),
+        value("spec.integrations.argocd.environment"),
+        value("spec.integrations.argocd.clusterLabels.x"),
+        key("spec.integrations.argocd.clusterLabels"),
+        value("spec.integrations.argocd.clusterAnnotations.note"),
+        key("spec.integrations.argocd.clusterAnnotations"),
+        value("spec.integrations.argocd.workloadRepo.url"),
+        value("spec.integrations.argocd.workloadRepo.basePath"),
+        value("spec.integrations.argocd.workloadRepo.path"),
+        value("spec.integrations.argocd.workloadRepo.revision"),
+        value("spec.argocdApplication.syncPolicy.managedNamespaceMetadata.labels.x"),
+        key("spec.argocdApplication.syncPolicy.managedNamespaceMetadata.annotations"),
+        Arguments.of("spec.argocdApplication.syncPolicy.syncOptions[0]", "VClusterOrchestrator",
+            false),
+        Arguments.of("spec.vcluster.helmOverrides.controlPlane.statefulSet.annotations.x",
+            "VCluster", false));
+  }
+
+  @ParameterizedTest(name = "{1} {0}")
+  @MethodSource("fields")
+  void refusedTextNamesItsRequestField(String field, String kind, boolean asKey)
+      throws IOException {
+    Cli refused = run(request(kind, field, asKey, PROSE));
+
+    assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCode.INVALID_INPUT.code());
+    String named = asKey ? field + "." + PROSE + " (the key)" : field;
+    assertThat(refused.err()).startsWith("Invalid request: " + named + ": ")
+        .contains("could spell a Secret").contains("reword it");
+    assertThat(work.resolve("out")).doesNotExist();
+
+    Cli reworded = run(request(kind, field, asKey, PROSE.replace("kind", "sort")));
+    assertThat(reworded.exitCode()).as(reworded.err()).isZero();
+  }
+
+  private static Arguments value(String field) {
+    return Arguments.of(field, "VClusterOrchestrator", false);
+  }
+
+  private static Arguments key(String field) {
+    return Arguments.of(field, "VClusterOrchestrator", true);
+  }
+
+  /** A request of {@code kind} with {@code text} at {@code field} (or as a key of the map there). */
+  private static Map<String, Object> request(String kind, String field, boolean asKey,
+      String text) {
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("name", "c");
+    List<String> steps = List.of(field.substring("spec.".length()).split("\\."));
+    Map<String, Object> at = spec;
+    for (int i = 0; i < steps.size() - 1; i++) {
+      Map<String, Object> next = new LinkedHashMap<>();
+      at.put(steps.get(i), next);
+      at = next;
+    }
+    String last = steps.get(steps.size() - 1);
+    if (asKey) {
+      at.put(last, Map.of(text, "x"));
+    } else if (last.endsWith("[0]")) {
+      at.put(last.substring(0, last.length() - 3), List.of(text));
+    } else {
+      at.put(last, text);
+    }
+    return Map.of("apiVersion", PromiseKind.API_VERSION, "kind", kind,
+        "metadata", Map.of("name", "c", "namespace", "platform-requests"), "spec", spec);
+  }
+
+  private Cli run(Map<String, Object> request) throws IOException {
+    Path input = work.resolve("object.yaml");
+    JSON.writeValue(input.toFile(), request);
+    return Cli.run("--settings", Fixtures.openPolicy().toString(), "--input", input.toString(),
+        "--output", work.resolve("out").toString(), "--metadata",
+        work.resolve("meta").toString());
+  }
+}
