@@ -90,8 +90,10 @@ class FailClosedGuardTest {
   void goReadersFindTheSecret(HostileTexts.Hostile hostile) throws IOException {
     org.junit.jupiter.api.Assumptions.assumeTrue(hostile.goReadsSecret(),
         "the Go readers installed here read no Secret from this one; the guard refuses it anyway");
-    // Carried as a string in a document, as the request carries it: read, and executed once.
-    String carried = JSON.writeValueAsString(Map.of("carried", hostile.text()));
+    // Carried as a string in a field a consumer executes (vcluster's manifests template), as
+    // the request carries it: read, and executed once.
+    String carried = JSON.writeValueAsString(Map.of("experimental", Map.of("deploy",
+        Map.of("vcluster", Map.of("manifestsTemplate", hostile.text())))));
     assertThat(GoOracle.get().secretIn(carried)).as(hostile.toString()).isPresent();
   }
 

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * and every other value. Decoded and installed: {@code experimental.deploy.vcluster.helm[].bundle}
  * (a base64 chart archive, deploy.go pullChartArchive), refused at the request field.
  */
-final class Consumers {
+public final class Consumers {
   static final String ITEM = "[]";
 
   private static final List<List<String>> EXECUTED = List.of(
@@ -54,6 +54,11 @@ final class Consumers {
   private static final int KEPT = 6;
 
   private Consumers() {}
+
+  /** The executed fields, each as the last keys of its path (for the tests' Go oracle). */
+  public static List<List<String>> executed() {
+    return EXECUTED;
+  }
 
   /** Whether the field at {@code keys} (the last few keys of its path) is executed. */
   static boolean executes(List<String> keys) {
