@@ -176,6 +176,37 @@ class FailClosedGuardTest {
     assertThat(GoOracle.get().secretIn(published)).isEmpty();
   }
 
+  /**
+   * The Go oracle executes a template only where the consumer table (guard/Consumers) says a
+   * consumer does, as the real consumers do: a template that writes a Secret when executed (and
+   * whose letters spell neither word, so the guard publishes it unread) is a Secret to Go in
+   * vcluster's manifests template, refused there, and published byte for byte inside vcluster's
+   * manifests, which are applied as written, where Go finds no Secret.
+   */
+  @Test
+  void templatesAreExecutedOnlyInFieldsAConsumerExecutes() throws IOException {
+    String template = "{{ printf \"k%cnd: S%ccret\" 105 101 }}";
+    Map<String, Object> executed = Map.of("experimental", Map.of("deploy", Map.of("vcluster",
+        Map.of("manifestsTemplate", template))));
+    assertThat(GoOracle.get().secretIn(JSON.writeValueAsString(executed))).isPresent();
+    Cli refused = run(CarriedSecretTest.orchestrator(executed));
+    assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCode.INVALID_INPUT.code());
+
+    String manifests = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: t}\ndata:\n  t: "
+        + Yaml.flow(template) + "\n";
+    Cli result = run(CarriedSecretTest.orchestrator(Map.of("experimental", Map.of("deploy",
+        Map.of("vcluster", Map.of("manifests", manifests))))));
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    String published = (String) deployValues(Files.readString(work.resolve("out/vcluster-core-request.yaml")))
+        .get("manifests");
+    assertThat(JSON.valueToTree(Yaml.loadAll(published, 1 << 20)).toString())
+        .contains(JSON.writeValueAsString(template));
+    for (Path file : Fixtures.files(work.resolve("out"))) {
+      assertThat(GoOracle.get().secretIn(Files.readString(work.resolve("out").resolve(file))))
+          .as(file.toString()).isEmpty();
+    }
+  }
+
   @Test
   void legitimateManifestsAndTemplatesRenderAsThePipelineReadThem() throws IOException {
     String manifests = "apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata:\n"
