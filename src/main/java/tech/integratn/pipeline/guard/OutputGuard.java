@@ -113,7 +113,7 @@ public final class OutputGuard {
    */
   private void walk(Node node, Where where, String path, List<String> keys, int depth,
       boolean executed, Set<Node> visited) {
-    if (node.getAnchor().isPresent() && !visited.add(node)) { // only an anchored node recurs
+    if (!visited.add(node)) {
       return;
     }
     executed = executed || Consumers.executes(keys);

@@ -24,8 +24,9 @@ public final class RequestTexts {
       List.of("experimental", "deploy", "host", "manifestsTemplate"),
       List.of("experimental", "deploy", "vcluster", "manifestsTemplate"),
       List.of("experimental", "deploy", "vcluster", "helm", Consumers.ITEM, "values"),
-      List.of("experimental", "deploy", "vcluster", "helm", Consumers.ITEM, "bundle"),
-      List.of("spec", "valuesYaml"));
+      List.of("experimental", "deploy", "vcluster", "helm", Consumers.ITEM, "bundle"));
+  /** A VClusterCore's values text, which is read and written again too: its whole path. */
+  private static final List<String> VALUES_TEXT = List.of("spec", "valuesYaml");
 
   private final OutputGuard guard;
 
@@ -76,6 +77,9 @@ public final class RequestTexts {
   }
 
   private static boolean isRewritten(List<String> keys) {
+    if (keys.equals(VALUES_TEXT)) {
+      return true;
+    }
     for (List<String> field : REWRITTEN) {
       int n = field.size();
       if (keys.size() >= n && keys.subList(keys.size() - n, keys.size()).equals(field)) {
