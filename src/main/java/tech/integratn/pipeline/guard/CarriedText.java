@@ -55,6 +55,9 @@ final class CarriedText {
    * reading as written (the caller has read it already).
    */
   static List<Node> read(String text, boolean asWritten) throws Unreadable {
+    if (isWords(text)) {
+      return List.of();
+    }
     List<Node> documents = new ArrayList<>();
     if (asWritten) {
       documents.addAll(parse(text));
@@ -67,6 +70,22 @@ final class CarriedText {
       }
     }
     return documents;
+  }
+
+  /**
+   * Whether a text is only ASCII letters, digits and spaces: one line with no indicator, break,
+   * tab, marker or directive, which every reader (YAML 1.1 and 1.2, Go's splitters) reads as one
+   * plain scalar of those words, and a scalar holds no Secret. Nothing to read: a large text's
+   * many such strings each cost a reader's set-up otherwise.
+   */
+  static boolean isWords(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' ')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** NEL, LS and PS as line breaks, and no byte-order marks (Go readers skip them). */
