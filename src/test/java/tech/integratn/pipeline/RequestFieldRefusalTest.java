@@ -69,6 +69,46 @@ class RequestFieldRefusalTest {
     assertThat(reworded.exitCode()).as(reworded.err()).isZero();
   }
 
+  /**
+   * A tenant's attempts on the fields this check reads (issue 27's families: anchors, merge keys,
+   * escapes, binary tags, line separators, a template in a field the chart executes, the same
+   * template clean where it is text): each refused at its own field, exit 3.
+   */
+  static Stream<Arguments> hidden() {
+    String template = "{{ printf \"k%cnd: S%ccret\" 105 101 }}";
+    return Stream.of(
+        Arguments.of("an anchored kind in a cluster label's key",
+            "spec.integrations.argocd.clusterLabels", true,
+            "x: &a Secret\nkind: *a\napiVersion: v1"),
+        Arguments.of("escaped words in a cluster annotation",
+            "spec.integrations.argocd.clusterAnnotations.note", false,
+            "\"\\x6bind\": \"\\u0053ecret\"\n\"apiVersion\": v1"),
+        Arguments.of("a binary kind in a sync option",
+            "spec.argocdApplication.syncPolicy.syncOptions[0]", false,
+            "kind: !!binary U2VjcmV0\napiVersion: v1"),
+        Arguments.of("a Secret merged in through an anchor",
+            "spec.integrations.argocd.clusterAnnotations.note", false,
+            "base: &b {kind: Secret}\nthing:\n  <<: *b\n  apiVersion: v1\n"),
+        Arguments.of("line separators that Go reads as breaks",
+            "spec.integrations.argocd.workloadRepo.url", false,
+            "x: y\u2028kind: Secret\u2028apiVersion: v1"),
+        Arguments.of("a template in a key the chart executes",
+            "spec.vcluster.helmOverrides.controlPlane.ingress.spec", true, template),
+        Arguments.of("the same template in an ingress rule the chart executes",
+            "spec.vcluster.helmOverrides.controlPlane.ingress.spec.rules[0]", false, template));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hidden")
+  void aHiddenSecretIsRefusedAtItsField(String attempt, String field, boolean asKey, String text)
+      throws IOException {
+    Cli refused = run(request("VClusterOrchestrator", field, asKey, text));
+
+    assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCode.INVALID_INPUT.code());
+    assertThat(refused.err()).as(attempt).startsWith("Invalid request: " + field);
+    assertThat(work.resolve("out")).doesNotExist();
+  }
+
   private static Arguments value(String field) {
     return Arguments.of(field, "VClusterOrchestrator", false);
   }
