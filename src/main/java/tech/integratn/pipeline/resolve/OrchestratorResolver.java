@@ -80,14 +80,15 @@ public final class OrchestratorResolver {
     Settled settled = new Settled(
         names(request, identity, spec),
         environment(spec.integrations().argocd(), preset),
-        endpoint(spec.exposure(), identity, baseDomain),
+        endpoint(spec.exposure(), identity.hostname(baseDomain)),
         ChartFeatures.of(application.targetRevision()),
         kubernetes(spec.vcluster(), platform),
         size(spec.vcluster(), preset.size),
         selectors(spec.integrations(), platform),
         user(spec.vcluster()));
-    OrchestratorModel.ChartValues values = chartValues(settled, "spec.vcluster.helmOverrides");
-    return new OrchestratorModel(settled.names(), settled.endpoint(), application, values,
+    Map<String, Object> values = chartValues(settled, "spec.vcluster.helmOverrides");
+    return new OrchestratorModel(settled.names(), settled.endpoint(), application,
+        new OrchestratorModel.ChartValues(values, Yaml.document(values)),
         registration(spec.integrations().argocd(), identity.base(), settled.environment(),
             baseDomain, platform),
         preset.id(), settled.kubernetes().clusterDomain(), componentLabels(request));
@@ -101,25 +102,25 @@ public final class OrchestratorResolver {
   static Map<String, Object> platformValues(Identity identity, String targetNamespace,
       String chartVersion, PlatformSettings platform) {
     OrchestratorSpec none = SpecBinder.bindMap(Map.of(), OrchestratorSpec.class, "spec");
-    String hostname = identity == null ? "" : identity.hostname(platform.baseDomain());
+    Preset preset = Preset.byId(Defaults.PRESET);
+    // Of the names, the chart values read only the vcluster's own and its namespace.
+    OrchestratorModel.Naming names = new OrchestratorModel.Naming(
+        identity == null ? "" : identity.name(), "", targetNamespace, "", "", "", "");
     Settled settled = new Settled(
-        new OrchestratorModel.Naming(identity == null ? "" : identity.name(), "", targetNamespace,
-            "", "", "", ""),
-        environment(none.integrations().argocd(), Preset.byId(Defaults.PRESET)),
-        new OrchestratorModel.Endpoint(hostname, null, Defaults.API_PORT,
-            Names.serverUrl(hostname, Defaults.API_PORT)),
+        names,
+        environment(none.integrations().argocd(), preset),
+        endpoint(none.exposure(), identity == null ? "" : identity.hostname(platform.baseDomain())),
         ChartFeatures.of(chartVersion),
         kubernetes(none.vcluster(), platform),
-        size(none.vcluster(), Preset.byId(Defaults.PRESET).size),
+        size(none.vcluster(), preset.size),
         selectors(none.integrations(), platform),
         user(none.vcluster()));
-    return chartValues(settled, "spec.source.helm.valuesObject").tree();
+    return chartValues(settled, "spec.source.helm.valuesObject");
   }
 
-  /** The chart values as a tree (the Application's) and as text (VClusterCore's). */
-  private static OrchestratorModel.ChartValues chartValues(Settled settled, String field) {
-    Map<String, Object> tree = CarriedValues.normalise(HelmValues.build(settled), field);
-    return new OrchestratorModel.ChartValues(tree, Yaml.document(tree));
+  /** The chart values of a settled request, as carried values ({@code field}: where they land). */
+  private static Map<String, Object> chartValues(Settled settled, String field) {
+    return CarriedValues.normalise(HelmValues.build(settled), field);
   }
 
   /**
@@ -139,9 +140,9 @@ public final class OrchestratorResolver {
         Names.kubeconfigSyncJob(name, token));
   }
 
-  private static OrchestratorModel.Endpoint endpoint(Exposure exposure, Identity identity,
-      String baseDomain) {
-    String hostname = or(exposure.hostname(), identity.hostname(baseDomain));
+  /** {@code derivedHostname}: the identity's, when the request names none. */
+  private static OrchestratorModel.Endpoint endpoint(Exposure exposure, String derivedHostname) {
+    String hostname = or(exposure.hostname(), derivedHostname);
     int apiPort = or(exposure.apiPort(), Defaults.API_PORT);
     return new OrchestratorModel.Endpoint(hostname, vip(exposure), apiPort,
         Names.serverUrl(hostname, apiPort));
