@@ -89,7 +89,7 @@ public final class Pipeline {
     Identity identity = Admission.admit(request, platform);
     Resolution resolution = Resolvers.resolve(request, identity, platform);
     return new Rendered(request, resolution,
-        templates.render(request.kind(), resolution.model(), platform));
+        templates.render(request.kind(), resolution.model()));
   }
 
   /**

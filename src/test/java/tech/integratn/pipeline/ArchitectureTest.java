@@ -99,4 +99,10 @@ class ArchitectureTest {
     }
     assertThat(USES.get("kind")).as("kind").containsOnly("failure");
   }
+
+  /** Templates see the resolved model alone: a setting reaches them only through a resolver. */
+  @Test
+  void renderUsesNoSettings() {
+    assertThat(USES.getOrDefault("render", Set.of())).as("render").doesNotContain("settings");
+  }
 }

@@ -85,6 +85,21 @@ class TamperedTemplatesTest {
     assertThat(work.resolve("out")).doesNotExist();
   }
 
+  /** A copy made before templates lost the settings names the key it no longer finds. */
+  @Test
+  void aTemplateReadingTheSettingsNamesTheMissingKey() throws IOException {
+    Path templates = copyOfBundledTemplates();
+    Path victim = templates.resolve("vcluster-orchestrator/vcluster-coredns-request.yaml.ftl");
+    Files.writeString(victim, "# ${platform.argocd.namespace}\n" + Files.readString(victim));
+
+    Cli result = render(templates);
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.TEMPLATE_ERROR.code());
+    assertThat(result.err()).contains("vcluster-coredns-request.yaml.ftl")
+        .contains("at line 1 (`platform`)").doesNotContain("\tat ");
+    assertThat(work.resolve("out")).doesNotExist();
+  }
+
   @Test
   void aTemplateThatBreaksTheYamlWritesNothing() throws IOException {
     Path templates = copyOfBundledTemplates();

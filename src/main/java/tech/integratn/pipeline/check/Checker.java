@@ -201,9 +201,9 @@ public final class Checker {
     } else if (model instanceof SubRequestResolvers.ApplicationModel application) {
       claims.put("Argo CD application", application.name());
     } else if (model instanceof KubeconfigSyncResolver.KubeconfigSyncModel sync) {
-      claims.put("1Password item", sync.onepasswordItem());
+      claims.put("1Password item", sync.connect().item());
     } else if (model instanceof SubRequestResolvers.ClusterRegistrationModel registration) {
-      claims.put("Argo CD cluster", registration.secretName());
+      claims.put("Argo CD cluster", registration.cluster().secret());
     }
     return claims;
   }
