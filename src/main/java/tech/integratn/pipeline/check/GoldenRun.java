@@ -110,7 +110,7 @@ public final class GoldenRun {
           (System.nanoTime() - start) / 1e9));
     }
     long failed = verdicts.stream().filter(v -> !v.ok()).count();
-    out.println(CheckReport.plural(cases.size(), "case") + ": " + (cases.size() - failed)
+    out.println(Words.plural(cases.size(), "case") + ": " + (cases.size() - failed)
         + " passed, " + failed + " failed" + (update ? " (expectations updated)" : ""));
     return verdicts;
   }

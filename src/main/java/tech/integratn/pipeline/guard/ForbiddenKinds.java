@@ -2,6 +2,7 @@ package tech.integratn.pipeline.guard;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The kinds of the core API group that are never published, in one table that every guard step
@@ -14,12 +15,9 @@ public final class ForbiddenKinds {
   public static final ForbiddenKinds CORE = new ForbiddenKinds(List.of("Secret", "SecretList"));
 
   private final List<String> names;
-  /** Each name case folded, letters only: what {@link Spelling} looks for in a text. */
-  private final List<String> letters;
 
   private ForbiddenKinds(List<String> names) {
     this.names = List.copyOf(names);
-    this.letters = names.stream().map(ForbiddenKinds::lettersOf).toList();
   }
 
   /** This table and {@code kind} (for tests that prove every step reads the table). */
@@ -34,20 +32,11 @@ public final class ForbiddenKinds {
     return names;
   }
 
-  /** Whether a kind scalar is, or once a template's placeholder is filled could be, one of them. */
-  boolean couldBe(String kind) {
-    return names.stream().anyMatch(name -> OutputGuard.couldBe(kind, Spelling.fold(name)));
-  }
-
-  /** Whether folded letters (a text's, non-letters dropped) hold one of the kinds' letters. */
-  boolean spelledIn(CharSequence foldedLetters) {
-    String text = foldedLetters.toString();
-    return letters.stream().anyMatch(text::contains);
-  }
-
-  private static String lettersOf(String name) {
-    StringBuilder out = new StringBuilder();
-    Spelling.fold(name).codePoints().filter(Character::isLetter).forEach(out::appendCodePoint);
-    return out.toString();
+  /**
+   * The kinds in lower case, as a case-insensitive reader compares them (a kind is ASCII, so
+   * this is also how {@link Spelling} folds it).
+   */
+  List<String> lowerCase() {
+    return names.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
   }
 }

@@ -382,7 +382,8 @@ public final class OutputGuard {
     /** A forbidden kind of the core group, under any reading of duplicate keys. */
     boolean isForbidden(ForbiddenKinds kinds) {
       List<String> apiVersions = texts("apiVersion");
-      return texts("kind").stream().anyMatch(kinds::couldBe)
+      return texts("kind").stream()
+          .anyMatch(kind -> kinds.lowerCase().stream().anyMatch(word -> couldBe(kind, word)))
           && (apiVersions.isEmpty() || apiVersions.stream().anyMatch(OutputGuard::isCoreGroup));
     }
   }
