@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,8 +37,12 @@ import tech.integratn.pipeline.settings.SettingsReader;
 class GoReaderDifferentialTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @BeforeAll
-  static void tools() {
+  /**
+   * Per case, not once for the class: a missing tool then reports every case as skipped, with
+   * the reason, where an assumption failing before all of them would report no test at all.
+   */
+  @BeforeEach
+  void tools() {
     GoReaders.require("kubectl");
     GoReaders.require("gojq");
     GoOracle.get();

@@ -30,18 +30,28 @@ final class GoReaders {
 
   private GoReaders() {}
 
-  /** Outside CI a missing tool skips; in CI it fails, so the test never silently runs nothing. */
+  /** Whether each tool asked about is installed, looked up once per run. */
+  private static final java.util.Map<String, Boolean> PRESENT =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Outside CI a missing tool skips (call it per test, so each is reported skipped with the
+   * reason); with CI=true it fails, so the test never silently runs nothing.
+   */
   static void require(String tool) {
-    boolean present;
-    try {
-      present = new ProcessBuilder("sh", "-c", "command -v " + tool).start().waitFor() == 0;
-    } catch (IOException | InterruptedException e) {
-      present = false;
-    }
+    boolean present = PRESENT.computeIfAbsent(tool, GoReaders::installed);
     if ("true".equals(System.getenv("CI"))) {
       Assertions.assertThat(present).as(tool + " must be installed in CI (.ci/install-tools)").isTrue();
     }
     Assumptions.assumeTrue(present, tool + " is not installed");
+  }
+
+  private static boolean installed(String tool) {
+    try {
+      return new ProcessBuilder("sh", "-c", "command -v " + tool).start().waitFor() == 0;
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
   }
 
   /** The documents kubectl kustomize reads from {@code files}, then every carried text's. */
