@@ -136,6 +136,24 @@ class ArchitectureTest {
     return false;
   }
 
+  /**
+   * An error of the JVM's own (out of memory, out of stack) is never caught to carry on: every
+   * reading is bounded so that none can happen, and if one does the run ends with exit 1 and
+   * keeps no output (docs/safety.md, "When the JVM itself fails").
+   */
+  @Test
+  void mainCodeCatchesNoErrorOfTheJvm() throws IOException {
+    Path root = Fixtures.projectRoot().resolve("src/main/java");
+    Pattern caught = Pattern.compile(
+        "catch\\s*\\([^)]*\\b(?:Throwable|Error|VirtualMachineError|OutOfMemoryError|StackOverflowError)\\b");
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String code = NOT_CODE.matcher(Files.readString(file)).replaceAll(" ");
+        assertThat(caught.matcher(code).find()).as(root.relativize(file).toString()).isFalse();
+      }
+    }
+  }
+
   @Test
   void onlyTheCommandsUseThePipelineThatRunsTheStages() {
     USES.forEach((from, uses) -> {

@@ -44,6 +44,13 @@ public final class OutputGuard {
   private final Map<String, Integer> cleanTexts = new HashMap<>();
   /** The same, for texts read where a consumer executes them. */
   private final Map<String, Integer> cleanExecuted = new HashMap<>();
+  /**
+   * How deep the walk is, counting text inside text: bounded, so that no output, however its
+   * texts nest, can take the walk past the thread's stack (each text is itself at most
+   * {@link Yaml#MAX_DEPTH} deep).
+   */
+  private int level;
+  private static final int MAX_LEVEL = 2 * Yaml.MAX_DEPTH;
 
   public OutputGuard() {
     this(ForbiddenKinds.CORE);
@@ -63,16 +70,6 @@ public final class OutputGuard {
    * that goes on to read them (render check validates them against their schemas).
    */
   public List<List<Node>> checkAndParse(List<RenderedFile> files) {
-    try {
-      return checkAndParseAll(files);
-    } catch (StackOverflowError e) {
-      // A text our reader could read but that nests deeper than this check can follow.
-      throw refuse("a rendered file holds text nested too deeply to check; nothing that deep is "
-          + "published");
-    }
-  }
-
-  private List<List<Node>> checkAndParseAll(List<RenderedFile> files) {
     List<List<Node>> parsed = new ArrayList<>();
     for (RenderedFile file : files) {
       List<Node> documents = parse(file.name(), file.content());
@@ -122,7 +119,19 @@ public final class OutputGuard {
     if (!visited.add(node)) {
       return;
     }
-    executed = executed || Consumers.executes(keys);
+    if (++level > MAX_LEVEL) {
+      throw refuse("a rendered file holds text nested too deeply to check; nothing that deep is "
+          + "published");
+    }
+    try {
+      walkInto(node, where, path, keys, depth, executed || Consumers.executes(keys), visited);
+    } finally {
+      level--;
+    }
+  }
+
+  private void walkInto(Node node, Where where, String path, List<String> keys, int depth,
+      boolean executed, Set<Node> visited) {
     if (node instanceof MappingNode mapping) {
       Fields fields = Fields.of(mapping);
       if (fields.isForbidden(kinds)) {

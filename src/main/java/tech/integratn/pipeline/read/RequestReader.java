@@ -104,11 +104,11 @@ public final class RequestReader {
     }
     try {
       documents = new ArrayList<>(Yaml.composeAll(text, MAX_INPUT_BYTES));
+    } catch (Yaml.TooDeep e) {
+      throw PipelineException.invalidFile(file, "is nested too deeply to be a resource.");
     } catch (YamlEngineException e) {
       throw PipelineException.invalidFile(file, "is not valid YAML " + where(e)
           + ". Fix the YAML syntax there.", line(e));
-    } catch (StackOverflowError e) {
-      throw PipelineException.invalidFile(file, "is nested too deeply to be a resource.");
     }
     documents.removeIf(RequestReader::isEmptyDocument);
     if (documents.isEmpty()) {
@@ -150,8 +150,6 @@ public final class RequestReader {
       throw PipelineException.invalidFile(file, "holds a value YAML cannot build ("
           + oneLine(PipelineException.withoutJavaNames(e.getMessage())) + "). Write plain YAML values "
           + "without explicit tags.");
-    } catch (StackOverflowError e) {
-      throw PipelineException.invalidFile(file, "is nested too deeply to be a resource.");
     }
   }
 

@@ -74,6 +74,30 @@ class OutputGuardTest {
         .isInstanceOf(PipelineException.class).hasMessageContaining("deep.yaml");
   }
 
+  /**
+   * Each text is shallow enough to read; together, text inside text, they nest too deep to walk,
+   * and are refused, not left to run out of stack. Just under that depth they are read.
+   */
+  @Test
+  void refusesTextsNestedInTextsTooDeepTogether() {
+    assertThatThrownBy(() -> guard.check(List.of(new RenderedFile("deep.yaml",
+        nestedTexts(150, 150, 150))))).isInstanceOf(PipelineException.class)
+        .hasMessageContaining("nested too deeply to check");
+    assertThatCode(() -> guard.check(List.of(new RenderedFile("deep.yaml",
+        nestedTexts(150, 150, 95))))).doesNotThrowAnyException();
+  }
+
+  /** A document {@code outer} levels deep holding a text that deep holding a text that deep. */
+  private static String nestedTexts(int outer, int middle, int inner) {
+    String innermost = "{a: ".repeat(inner - 1) + "'kind secret'" + "}".repeat(inner - 1);
+    String between = "[".repeat(middle) + quoted(innermost) + "]".repeat(middle);
+    return "a: " + "[".repeat(outer - 1) + quoted(between) + "]".repeat(outer - 1) + "\n";
+  }
+
+  private static String quoted(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
   @Test
   void refusesUnparsableYamlAndDuplicateKeys() {
     assertThatThrownBy(() -> guard.check(List.of(new RenderedFile("bad.yaml", "a: [1, 2\n"))))
