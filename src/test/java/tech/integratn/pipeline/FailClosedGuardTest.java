@@ -1,6 +1,7 @@
 package tech.integratn.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -102,8 +103,8 @@ class FailClosedGuardTest {
     Cli result = run(CarriedSecretTest.orchestrator(Map.of("experimental", Map.of("deploy",
         Map.of("vcluster", Map.of("manifestsTemplate", hostile.text()))))));
 
-    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.INVALID_INPUT.code());
-    assertThat(result.err()).contains(
+    assertExited("manifests template that could write a Secret is refused with its path", result,
+        ExitCode.INVALID_INPUT,
         "spec.vcluster.helmOverrides.experimental.deploy.vcluster.manifestsTemplate");
     assertNoTrace(result);
     assertThat(work.resolve("out")).doesNotExist();
@@ -140,8 +141,8 @@ class FailClosedGuardTest {
   void proseNamingBothWordsIsRefusedWithAdvice() throws IOException {
     for (String text : HostileTexts.prose()) {
       Cli result = run(CarriedSecretTest.annotated(text));
-      assertThat(result.exitCode()).as(text).isEqualTo(ExitCode.OUTPUT_REFUSED.code());
-      assertThat(result.err()).as(text).contains("annotations").contains("reword");
+      assertThat(assertExited(text, result,
+          ExitCode.OUTPUT_REFUSED, "annotations")).contains("reword");
       assertNoTrace(result);
     }
   }

@@ -1,7 +1,7 @@
 package tech.integratn.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tech.integratn.pipeline.Refusals.assertRefused;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,19 +83,15 @@ class GoReaderDifferentialTest {
     }
     java.util.Optional<String> goSecret = GoOracle.get().secretIn(rendered.files());
     if (goSecret.isPresent()) {
-      assertThatThrownBy(() -> new OutputGuard().check(rendered.files()))
-          .as("the Go readers find a Secret in %s", goSecret.get())
-          .isInstanceOfSatisfying(PipelineException.class,
-              e -> assertThat(e.exitCode()).isEqualTo(ExitCode.OUTPUT_REFUSED));
+      assertRefused("the Go readers find a Secret in " + goSecret.get(),
+          () -> new OutputGuard().check(rendered.files()), ExitCode.OUTPUT_REFUSED);
     }
     List<JsonNode> goDocuments = GoReaders.documents(work, rendered.files());
     List<JsonNode> secrets = goDocuments.stream().filter(GoReaders::isCoreSecret).toList();
 
     if (!secrets.isEmpty()) {
-      assertThatThrownBy(() -> new OutputGuard().check(rendered.files()))
-          .as("a Go reader finds %s", secrets.get(0))
-          .isInstanceOfSatisfying(PipelineException.class,
-              e -> assertThat(e.exitCode()).isEqualTo(ExitCode.OUTPUT_REFUSED));
+      assertRefused("a Go reader finds " + secrets.get(0),
+          () -> new OutputGuard().check(rendered.files()), ExitCode.OUTPUT_REFUSED);
     }
     if (golden) {
       assertThat(goSecret).isEmpty();

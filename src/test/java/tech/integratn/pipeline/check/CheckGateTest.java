@@ -1,6 +1,7 @@
 package tech.integratn.pipeline.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -299,9 +300,9 @@ class CheckGateTest {
         "baseDomian: x\n"}) {
       Path settings = Files.writeString(work.resolve("settings.yaml"), text);
       Cli result = Cli.run("check", "--settings", settings.toString(), work.toString());
-      assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.USAGE.code());
-      assertThat(result.err()).contains(settings.toString()).doesNotContain("Exception")
-          .doesNotContain("\tat ");
+      assertThat(assertExited("hostile settings are usage errors not crashes", result,
+          ExitCode.USAGE,
+          settings.toString())).doesNotContain("Exception").doesNotContain("\tat ");
     }
   }
 
