@@ -11,8 +11,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import tech.integratn.pipeline.render.RenderedFile;
 
 /**
@@ -30,28 +28,9 @@ final class GoReaders {
 
   private GoReaders() {}
 
-  /** Whether each tool asked about is installed, looked up once per run. */
-  private static final java.util.Map<String, Boolean> PRESENT =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  /**
-   * Outside CI a missing tool skips (call it per test, so each is reported skipped with the
-   * reason); with CI=true it fails, so the test never silently runs nothing.
-   */
+  /** See {@link Tools#require(String)}. */
   static void require(String tool) {
-    boolean present = PRESENT.computeIfAbsent(tool, GoReaders::installed);
-    if ("true".equals(System.getenv("CI"))) {
-      Assertions.assertThat(present).as(tool + " must be installed in CI (.ci/install-tools)").isTrue();
-    }
-    Assumptions.assumeTrue(present, tool + " is not installed");
-  }
-
-  private static boolean installed(String tool) {
-    try {
-      return new ProcessBuilder("sh", "-c", "command -v " + tool).start().waitFor() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
+    Tools.require(tool);
   }
 
   /** The documents kubectl kustomize reads from {@code files}, then every carried text's. */
