@@ -78,7 +78,8 @@ class ArchitectureTest {
           uses.add(BASE + qualified.group(1) + "." + qualified.group(2));
         }
         for (String sibling : siblings) {
-          if (!sibling.equals(name) && Pattern.compile("\\b" + sibling + "\\b").matcher(code).find()) {
+          if (!sibling.equals(name)
+              && Pattern.compile("\\b" + sibling + "\\b").matcher(code).find()) {
             uses.add(pkg + "." + sibling);
           }
         }
@@ -144,8 +145,8 @@ class ArchitectureTest {
   @Test
   void mainCodeCatchesNoErrorOfTheJvm() throws IOException {
     Path root = Fixtures.projectRoot().resolve("src/main/java");
-    Pattern caught = Pattern.compile(
-        "catch\\s*\\([^)]*\\b(?:Throwable|Error|VirtualMachineError|OutOfMemoryError|StackOverflowError)\\b");
+    Pattern caught = Pattern.compile("catch\\s*\\([^)]*\\b(?:Throwable|Error|VirtualMachineError"
+        + "|OutOfMemoryError|StackOverflowError)\\b");
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
         String code = NOT_CODE.matcher(Files.readString(file)).replaceAll(" ");

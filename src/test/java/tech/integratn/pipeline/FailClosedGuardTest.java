@@ -203,13 +203,13 @@ class FailClosedGuardTest {
         + "spec:\n  name: \"\\UFFFFFFFF\"\n");
     Cli result = Cli.run("--input", input.toString(), "--output", work.resolve("out").toString(),
         "--metadata", work.resolve("meta").toString());
-    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.INVALID_INPUT.code());
+    assertExited("in the request", result, ExitCode.INVALID_INPUT);
     assertNoTrace(result);
 
     Path settings = Files.writeString(work.resolve("settings.yaml"), "baseDomain: \"\\UFFFFFFFF\"\n");
     Cli withSettings = Cli.run("--input", input.toString(), "--settings", settings.toString(),
         "--output", work.resolve("out").toString(), "--metadata", work.resolve("meta").toString());
-    assertThat(withSettings.exitCode()).as(withSettings.err()).isEqualTo(ExitCode.USAGE.code());
+    assertExited("in the settings", withSettings, ExitCode.USAGE);
     assertNoTrace(withSettings);
   }
 

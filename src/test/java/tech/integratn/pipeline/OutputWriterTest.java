@@ -103,8 +103,8 @@ class OutputWriterTest {
 
       Cli result = render(out, meta);
 
-      assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.WRITE_FAILED.code());
-      assertThat(result.err()).containsPattern("Could not write \\S+\\.yaml");
+      assertThat(assertExited("a full disk", result, ExitCode.WRITE_FAILED))
+          .containsPattern("Could not write \\S+\\.yaml");
       Map<String, String> after = files(out);
       after.putAll(files(meta));
       assertThat(after).isEqualTo(before);

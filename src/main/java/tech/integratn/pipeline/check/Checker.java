@@ -323,9 +323,10 @@ public final class Checker {
         if (ForbiddenKinds.CORE.names().contains(written)) {
           boolean top = line == 0 || raw.startsWith("kind:");
           return Optional.of(new PipelineException.Problem(top ? "kind" : "line " + (line + 1),
-              "is a Kubernetes Secret (kind: " + written + "): its data is only base64, readable by "
-              + "everyone who can read this repository. Remove it, rotate what it held, and keep "
-              + "the value in 1Password, where an ExternalSecret reads it", "", top ? 0 : line + 1));
+              "is a Kubernetes Secret (kind: " + written + "): its data is only base64, "
+              + "readable by everyone who can read this repository. Remove it, rotate what it "
+              + "held, and keep the value in 1Password, where an ExternalSecret reads it", "",
+              top ? 0 : line + 1));
         }
         line++;
       }

@@ -45,8 +45,8 @@ public record StateRepository(Path root) {
       try (Stream<Path> walk = Files.walk(dir)) {
         walk.filter(Files::isRegularFile)
             .filter(p -> !rendered.contains(dir.relativize(p).toString()))
-            .forEach(p -> changes.add(new CheckResult.Change("removed", root.relativize(p).toString(),
-                "")));
+            .forEach(p -> changes.add(new CheckResult.Change("removed",
+                root.relativize(p).toString(), "")));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

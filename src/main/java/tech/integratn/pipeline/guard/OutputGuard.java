@@ -56,7 +56,7 @@ public final class OutputGuard {
     this(ForbiddenKinds.CORE);
   }
 
-  /** A guard that refuses {@code kinds} (a test's table; the image's is {@link ForbiddenKinds#CORE}). */
+  /** A guard that refuses {@code kinds}: a test's table (the image's is ForbiddenKinds.CORE). */
   OutputGuard(ForbiddenKinds kinds) {
     this.kinds = kinds;
   }
