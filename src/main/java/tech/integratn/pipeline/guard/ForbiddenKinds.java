@@ -15,9 +15,11 @@ public final class ForbiddenKinds {
   public static final ForbiddenKinds CORE = new ForbiddenKinds(List.of("Secret", "SecretList"));
 
   private final List<String> names;
+  private final List<String> lowerCase;
 
   private ForbiddenKinds(List<String> names) {
     this.names = List.copyOf(names);
+    this.lowerCase = names.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
   }
 
   /** This table and {@code kind} (for tests that prove every step reads the table). */
@@ -37,6 +39,6 @@ public final class ForbiddenKinds {
    * this is also how {@link Spelling} folds it).
    */
   List<String> lowerCase() {
-    return names.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+    return lowerCase;
   }
 }
