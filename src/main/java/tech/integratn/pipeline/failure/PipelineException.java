@@ -1,7 +1,6 @@
 package tech.integratn.pipeline.failure;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -149,12 +148,6 @@ public final class PipelineException extends RuntimeException {
 
   public Heading heading() {
     return heading;
-  }
-
-  /** Where the problem is (a request's field path, a rendered file's place), when known. */
-  public Optional<String> path() {
-    String path = problems.get(0).path();
-    return path.isEmpty() ? Optional.empty() : Optional.of(path);
   }
 
   /** Every problem this refusal reports, at least one. */
