@@ -1,23 +1,23 @@
-apiVersion: ${yaml(platform.externalSecrets.apiVersion)}
+apiVersion: ${yaml(externalSecrets.apiVersion)}
 kind: ExternalSecret
 metadata:
-  name: ${yaml(externalSecretName)}
+  name: ${yaml(cluster.externalSecret)}
   namespace: ${yaml(argocdNamespace)}
   labels:
     app: vcluster
     instance: ${yaml(name)}
-<#if platform.onepassword.vault?has_content>
+<#if externalSecrets.vault?has_content>
   <#-- The vault the sync Job writes the item to: the store must list it among its vaults. -->
   annotations:
-    platform.integratn.tech/onepassword-vault: ${yaml(platform.onepassword.vault)}
+    platform.integratn.tech/onepassword-vault: ${yaml(externalSecrets.vault)}
 </#if>
 spec:
   refreshInterval: 5m
   secretStoreRef:
-    name: ${yaml(platform.externalSecrets.storeName)}
+    name: ${yaml(externalSecrets.store)}
     kind: ClusterSecretStore
   target:
-    name: ${yaml(secretName)}
+    name: ${yaml(cluster.secret)}
     creationPolicy: Owner
     template:
       metadata:
@@ -27,13 +27,13 @@ spec:
   data:
     - secretKey: name
       remoteRef:
-        key: ${yaml(onepasswordItem)}
+        key: ${yaml(cluster.item)}
         property: argocd-name
     - secretKey: server
       remoteRef:
-        key: ${yaml(onepasswordItem)}
+        key: ${yaml(cluster.item)}
         property: argocd-server
     - secretKey: config
       remoteRef:
-        key: ${yaml(onepasswordItem)}
+        key: ${yaml(cluster.item)}
         property: argocd-config

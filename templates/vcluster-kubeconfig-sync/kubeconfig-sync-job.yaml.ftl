@@ -1,22 +1,22 @@
-apiVersion: ${yaml(platform.externalSecrets.apiVersion)}
+apiVersion: ${yaml(externalSecrets.apiVersion)}
 kind: ExternalSecret
 metadata:
-  name: ${yaml(tokenSecret)}
+  name: ${yaml(connect.tokenSecret)}
   namespace: ${yaml(targetNamespace)}
 spec:
   refreshInterval: 1h
   secretStoreRef:
-    name: ${yaml(platform.externalSecrets.storeName)}
+    name: ${yaml(externalSecrets.store)}
     kind: ClusterSecretStore
   target:
-    name: ${yaml(tokenSecret)}
+    name: ${yaml(connect.tokenSecret)}
     creationPolicy: Owner
   data:
     - secretKey: token
       remoteRef:
         key: onepassword-access-token
         property: credential
-<#if !platform.onepassword.vault?has_content>
+<#if !externalSecrets.vault?has_content>
     <#-- Without onepassword.vault the Job reads its vault from the token item. -->
     - secretKey: vault
       remoteRef:
@@ -45,43 +45,43 @@ spec:
       volumes:
         - name: kubeconfig
           secret:
-            secretName: ${yaml(kubeconfigSecret)}
+            secretName: ${yaml(cluster.kubeconfigSecret)}
             items:
               - key: config
                 path: config
       containers:
         - name: sync-to-onepassword
-          image: ${yaml(image)}
+          image: ${yaml(job.image)}
           args:
             - sync-kubeconfig
             - --kubeconfig
             - /etc/vcluster-kubeconfig/config
           env:
             - name: OP_CONNECT_HOST
-              value: ${yaml(connectHost)}
+              value: ${yaml(connect.host)}
             - name: OP_CONNECT_TOKEN
               valueFrom:
                 secretKeyRef:
-                  name: ${yaml(tokenSecret)}
+                  name: ${yaml(connect.tokenSecret)}
                   key: token
             - name: OP_VAULT_ID
-<#if platform.onepassword.vault?has_content>
-              value: ${yaml(platform.onepassword.vault)}
+<#if externalSecrets.vault?has_content>
+              value: ${yaml(externalSecrets.vault)}
 <#else>
               valueFrom:
                 secretKeyRef:
-                  name: ${yaml(tokenSecret)}
+                  name: ${yaml(connect.tokenSecret)}
                   key: vault
 </#if>
             - name: OP_ITEM_NAME
-              value: ${yaml(onepasswordItem)}
+              value: ${yaml(connect.item)}
             - name: NAMESPACE
               value: ${yaml(targetNamespace)}
             - name: VCLUSTER_NAME
-              value: ${yaml(clusterName)}
+              value: ${yaml(cluster.name)}
             - name: SERVER_URL
-              value: ${yaml(serverUrl)}
-<#if adoptUnmarkedItems>
+              value: ${yaml(cluster.serverUrl)}
+<#if job.adoptUnmarkedItems>
             <#-- Only while the platform switches over from the bash pipeline: the items it
                  made carry no mark (docs/operating.md, "Switching over"). -->
             - name: OP_ADOPT_UNMARKED_ITEM
@@ -114,7 +114,7 @@ spec:
 apiVersion: batch/v1
 kind: Job
 metadata:
-  name: ${yaml(jobNamePrefix + "-" + shortHash(podTemplate))}
+  name: ${yaml(job.namePrefix + "-" + shortHash(podTemplate))}
   namespace: ${yaml(targetNamespace)}
   labels:
     app: vcluster

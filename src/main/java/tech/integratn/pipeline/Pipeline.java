@@ -96,7 +96,7 @@ public final class Pipeline {
     Identity identity = Admission.admit(request, platform);
     new RequestTexts(guard).check(request.spec());
     Resolution resolution = Resolvers.resolve(request, identity, platform);
-    List<RenderedFile> files = templates.render(request.kind(), resolution.model(), platform);
+    List<RenderedFile> files = templates.render(request.kind(), resolution.model());
     StoredSize.check(request.object(), files);
     return new Rendered(request, resolution, files);
   }

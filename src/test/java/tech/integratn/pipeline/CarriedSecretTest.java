@@ -1,6 +1,7 @@
 package tech.integratn.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -89,11 +90,10 @@ class CarriedSecretTest {
         "--metadata", work.resolve("meta").toString());
 
     if (file.startsWith("spec.") || file.startsWith("experimental.")) {
-      assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.INVALID_INPUT.code());
-      assertThat(result.err()).contains(file, place);
+      assertExited("is refused", result, ExitCode.INVALID_INPUT, file, place);
     } else {
-      assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.OUTPUT_REFUSED.code());
-      assertThat(result.err()).contains(file, place).contains("Secret");
+      assertThat(assertExited("is refused", result,
+          ExitCode.OUTPUT_REFUSED, file, place)).contains("Secret");
     }
     assertThat(work.resolve("out")).doesNotExist();
     assertThat(work.resolve("meta")).doesNotExist();

@@ -1,6 +1,7 @@
 package tech.integratn.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -148,8 +149,8 @@ class DirectModeTest {
     Cli result = Cli.run("--input", Fixtures.input(Fixtures.root().resolve("core-from-prod-preset")).toString(),
         "--output", work.resolve("o").toString(), "--metadata", work.resolve("m").toString(),
         "--mode", "direct");
-    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
-    assertThat(result.err()).contains("--mode direct", "VClusterCore");
+    assertExited("direct mode is only for requests with parts", result,
+        ExitCode.USAGE, "--mode direct", "VClusterCore");
     Cli vcluster = Cli.run("--input", Fixtures.input(Fixtures.root().resolve("vcluster-direct-prod-preset")).toString(),
         "--output", work.resolve("o2").toString(), "--metadata", work.resolve("m2").toString(),
         "--mode", "compound");

@@ -1,6 +1,7 @@
 package tech.integratn.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -44,8 +45,8 @@ class EmbeddedManifestTest {
   void aSecretInVclusterDeployManifestsIsRefused() throws IOException {
     for (String side : List.of("vcluster", "host")) {
       Cli result = render(deploying(side, CONFIG_MAP + "---\n" + SECRET));
-      assertThat(result.exitCode()).as(side).isEqualTo(ExitCode.OUTPUT_REFUSED.code());
-      assertThat(result.err()).contains("experimental.deploy." + side + ".manifests", "Secret");
+      assertExited(side, result,
+          ExitCode.OUTPUT_REFUSED, "experimental.deploy." + side + ".manifests", "Secret");
       assertThat(work.resolve("out")).doesNotExist();
     }
   }
@@ -63,8 +64,8 @@ class EmbeddedManifestTest {
     Cli result = render(Map.of("apiVersion", PromiseKind.API_VERSION, "kind", "VClusterCore",
         "metadata", Map.of("name", "emb", "namespace", "platform-requests"),
         "spec", Map.of("name", "emb", "targetNamespace", "vc-emb", "valuesYaml", values)));
-    assertThat(result.exitCode()).isEqualTo(ExitCode.OUTPUT_REFUSED.code());
-    assertThat(result.err()).contains("helm-values.yaml", "experimental.deploy.vcluster.manifests");
+    assertExited("a Secret in a VClusterCore's values text is refused", result,
+        ExitCode.OUTPUT_REFUSED, "helm-values.yaml", "experimental.deploy.vcluster.manifests");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package tech.integratn.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -110,8 +111,7 @@ class ExternalSecretTemplateTest {
     JSON.writeValue(input.toFile(), request);
     Cli result = Cli.run("--input", input.toString(), "--output", work.resolve("o").toString(),
         "--metadata", work.resolve("m").toString());
-    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.INVALID_INPUT.code());
-    assertThat(result.err()).contains(path);
+    assertExited("the platform's keys cannot be overridden", result, ExitCode.INVALID_INPUT, path);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package tech.integratn.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -104,8 +105,8 @@ class FailClosedGuardTest {
     Cli result = run(CarriedSecretTest.orchestrator(Map.of("experimental", Map.of("deploy",
         Map.of("vcluster", Map.of("manifestsTemplate", hostile.text()))))));
 
-    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.INVALID_INPUT.code());
-    assertThat(result.err()).contains(
+    assertExited("manifests template that could write a Secret is refused with its path", result,
+        ExitCode.INVALID_INPUT,
         "spec.vcluster.helmOverrides.experimental.deploy.vcluster.manifestsTemplate");
     assertNoTrace(result);
     assertThat(work.resolve("out")).doesNotExist();
@@ -145,10 +146,9 @@ class FailClosedGuardTest {
   void proseNamingBothWordsIsRefusedWithAdvice() throws IOException {
     for (String text : HostileTexts.prose()) {
       Cli result = run(CarriedSecretTest.annotated(text));
-      assertThat(result.exitCode()).as(text).isEqualTo(ExitCode.INVALID_INPUT.code());
-      assertThat(result.err()).as(text).startsWith("Invalid request: "
-          + "spec.vcluster.helmOverrides.controlPlane.statefulSet.annotations.x: ")
-          .contains("reword");
+      assertThat(assertExited(text, result, ExitCode.INVALID_INPUT,
+          "spec.vcluster.helmOverrides.controlPlane.statefulSet.annotations.x: "))
+          .startsWith("Invalid request: ").contains("reword");
       assertNoTrace(result);
       Cli reworded = run(CarriedSecretTest.annotated(text.replaceAll("(?i)kind", "sort")));
       assertThat(reworded.exitCode()).as(reworded.err()).isZero();
@@ -242,13 +242,13 @@ class FailClosedGuardTest {
         + "spec:\n  name: \"\\UFFFFFFFF\"\n");
     Cli result = Cli.run("--input", input.toString(), "--output", work.resolve("out").toString(),
         "--metadata", work.resolve("meta").toString());
-    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.INVALID_INPUT.code());
+    assertExited("in the request", result, ExitCode.INVALID_INPUT);
     assertNoTrace(result);
 
     Path settings = Files.writeString(work.resolve("settings.yaml"), "baseDomain: \"\\UFFFFFFFF\"\n");
     Cli withSettings = Cli.run("--input", input.toString(), "--settings", settings.toString(),
         "--output", work.resolve("out").toString(), "--metadata", work.resolve("meta").toString());
-    assertThat(withSettings.exitCode()).as(withSettings.err()).isEqualTo(ExitCode.USAGE.code());
+    assertExited("in the settings", withSettings, ExitCode.USAGE);
     assertNoTrace(withSettings);
   }
 

@@ -117,6 +117,9 @@ class FuzzTest {
     try {
       goReaders = GoOracle.get();
     } catch (org.opentest4j.TestAbortedException noGoHere) {
+      // Outside CI only (with CI=true a missing Go fails): the other invariants still run.
+      System.out.println("fuzz: " + noGoHere.getMessage() + ": the Go readers' invariant is "
+          + "not checked in this run");
       goReaders = null;
     }
   }

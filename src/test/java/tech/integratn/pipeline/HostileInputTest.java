@@ -1,6 +1,7 @@
 package tech.integratn.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -100,9 +101,8 @@ class HostileInputTest {
     Cli result = Cli.run("--input", input.toString(), "--output", work.resolve("out").toString(),
         "--metadata", work.resolve("meta").toString());
 
-    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.INVALID_INPUT.code());
-    assertThat(result.err()).containsIgnoringCase(mentioned)
-        .doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("java.");
+    assertThat(assertExited(title, result, ExitCode.INVALID_INPUT)).containsIgnoringCase(mentioned)
+        .doesNotContain("Exception").doesNotContain("java.");
     assertThat(result.err().strip().lines()).hasSize(1);
     assertThat(result.err().length()).isLessThan(1000);
     assertThat(work.resolve("out")).doesNotExist();
@@ -114,9 +114,8 @@ class HostileInputTest {
   void aMissingInputFileIsRefused(Path missing) {
     Cli result = Cli.run("--input", work.resolve("nope.yaml").toString(),
         "--output", work.resolve("out").toString(), "--metadata", work.resolve("meta").toString());
-    assertThat(result.exitCode()).as("a named file that is missing is a usage error everywhere")
-        .isEqualTo(ExitCode.USAGE.code());
-    assertThat(result.err()).contains("does not exist");
+    assertExited("a named file that is missing is a usage error everywhere", result,
+        ExitCode.USAGE, "does not exist");
     assertThat(work.resolve("out")).doesNotExist();
   }
 
@@ -124,8 +123,8 @@ class HostileInputTest {
   void anEndlessDeviceIsReadOnlyUpToTheLimit() {
     Cli result = Cli.run("--input", "/dev/zero", "--output", work.resolve("out").toString(),
         "--metadata", work.resolve("meta").toString());
-    assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
-    assertThat(result.err()).contains("limit");
+    assertExited("an endless device is read only up to the limit", result,
+        ExitCode.INVALID_INPUT, "limit");
   }
 
   /** A FIFO fed far more than the limit: the reader stops at limit + 1 and refuses. */
@@ -150,8 +149,7 @@ class HostileInputTest {
     Cli result = Cli.run("--input", fifo.toString(), "--output", work.resolve("out").toString(),
         "--metadata", work.resolve("meta").toString());
     feeder.join(10_000);
-    assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
-    assertThat(result.err()).contains("limit");
+    assertExited("a fifo is read only up to the limit", result, ExitCode.INVALID_INPUT, "limit");
     assertThat(fed[0]).isLessThan(4L * RequestReader.MAX_INPUT_BYTES);
   }
 

@@ -2,6 +2,7 @@ package tech.integratn.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,8 +43,8 @@ class OutputWriterTest {
 
     Cli result = render(out, work.resolve("meta"));
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.WRITE_FAILED.code());
-    assertThat(result.err()).contains("stale-secret.yaml");
+    assertExited("a file this run does not render is refused and left alone", result,
+        ExitCode.WRITE_FAILED, "stale-secret.yaml");
     assertThat(Files.readString(stale)).isEqualTo("apiVersion: v1\nkind: Secret\n");
     assertThat(files(out)).containsOnlyKeys("stale-secret.yaml");
     assertThat(work.resolve("meta")).doesNotExist();
@@ -57,8 +58,8 @@ class OutputWriterTest {
 
     Cli result = render(out, work.resolve("meta"));
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.WRITE_FAILED.code());
-    assertThat(result.err()).contains("vcluster-core-request.yaml", "symbolic link");
+    assertExited("a link to an outside file is refused not followed", result,
+        ExitCode.WRITE_FAILED, "vcluster-core-request.yaml", "symbolic link");
     assertThat(Files.readString(outside)).isEqualTo("precious\n");
     assertThat(Files.isSymbolicLink(out.resolve("vcluster-core-request.yaml"))).isTrue();
   }
@@ -71,8 +72,8 @@ class OutputWriterTest {
 
     Cli result = render(work.resolve("out"), meta);
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.WRITE_FAILED.code());
-    assertThat(result.err()).contains("status.yaml");
+    assertExited("a dangling link creates nothing outside", result,
+        ExitCode.WRITE_FAILED, "status.yaml");
     assertThat(target).doesNotExist();
     assertThat(work.resolve("out")).doesNotExist();
   }
@@ -102,8 +103,8 @@ class OutputWriterTest {
 
       Cli result = render(out, meta);
 
-      assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.WRITE_FAILED.code());
-      assertThat(result.err()).containsPattern("Could not write \\S+\\.yaml");
+      assertThat(assertExited("a full disk", result, ExitCode.WRITE_FAILED))
+          .containsPattern("Could not write \\S+\\.yaml");
       Map<String, String> after = files(out);
       after.putAll(files(meta));
       assertThat(after).isEqualTo(before);

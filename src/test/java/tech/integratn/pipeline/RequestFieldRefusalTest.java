@@ -1,6 +1,7 @@
 package tech.integratn.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -59,10 +60,9 @@ class RequestFieldRefusalTest {
       throws IOException {
     Cli refused = run(request(kind, field, asKey, PROSE));
 
-    assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCode.INVALID_INPUT.code());
     String named = asKey ? field + "." + PROSE + " (the key)" : field;
-    assertThat(refused.err()).startsWith("Invalid request: " + named + ": ")
-        .contains("could spell a Secret").contains("reword it");
+    assertThat(assertExited(field, refused, ExitCode.INVALID_INPUT, "could spell a Secret",
+        "reword it")).startsWith("Invalid request: " + named + ": ");
     assertThat(work.resolve("out")).doesNotExist();
 
     Cli reworded = run(request(kind, field, asKey, PROSE.replace("kind", "sort")));
@@ -104,8 +104,8 @@ class RequestFieldRefusalTest {
       throws IOException {
     Cli refused = run(request("VClusterOrchestrator", field, asKey, text));
 
-    assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCode.INVALID_INPUT.code());
-    assertThat(refused.err()).as(attempt).startsWith("Invalid request: " + field);
+    assertThat(assertExited(attempt, refused, ExitCode.INVALID_INPUT))
+        .startsWith("Invalid request: " + field);
     assertThat(work.resolve("out")).doesNotExist();
   }
 

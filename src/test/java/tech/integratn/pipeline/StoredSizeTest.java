@@ -1,6 +1,7 @@
 package tech.integratn.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -61,9 +62,9 @@ class StoredSizeTest {
         input.toString(), "--output", work.resolve("out").toString(), "--metadata",
         work.resolve("meta").toString());
 
-    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.INVALID_INPUT.code());
-    assertThat(result.err()).as(reason).startsWith("Invalid request: " + field + ": ")
-        .contains("bytes the API server stores for one object").doesNotContain("not valid YAML");
+    assertThat(assertExited(reason, result, ExitCode.INVALID_INPUT,
+        "bytes the API server stores for one object"))
+        .startsWith("Invalid request: " + field + ": ").doesNotContain("not valid YAML");
     assertThat(work.resolve("out")).doesNotExist();
   }
 

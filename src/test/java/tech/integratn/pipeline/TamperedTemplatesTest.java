@@ -1,6 +1,7 @@
 package tech.integratn.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,9 +67,9 @@ class TamperedTemplatesTest {
 
     Cli result = render(templates);
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.OUTPUT_REFUSED.code());
-    assertThat(result.err()).contains("vcluster-coredns-request.yaml").contains("Secret")
-        .doesNotContain("\tat ");
+    assertThat(assertExited("a template that emits a Secret writes nothing", result,
+        ExitCode.OUTPUT_REFUSED,
+        "vcluster-coredns-request.yaml")).contains("Secret").doesNotContain("\tat ");
     assertThat(work.resolve("out")).doesNotExist();
     assertThat(work.resolve("meta")).doesNotExist();
   }
@@ -80,8 +81,22 @@ class TamperedTemplatesTest {
 
     Cli result = render(templates);
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.TEMPLATE_ERROR.code());
-    assertThat(result.err()).contains("vcluster-orchestrator/argocd-project-request.yaml.ftl");
+    assertExited("a missing template is named", result,
+        ExitCode.TEMPLATE_ERROR, "vcluster-orchestrator/argocd-project-request.yaml.ftl");
+    assertThat(work.resolve("out")).doesNotExist();
+  }
+
+  /** A copy made before templates lost the settings names the key it no longer finds. */
+  @Test
+  void aTemplateReadingTheSettingsNamesTheMissingKey() throws IOException {
+    Path templates = copyOfBundledTemplates();
+    Path victim = templates.resolve("vcluster-orchestrator/vcluster-coredns-request.yaml.ftl");
+    Files.writeString(victim, "# ${platform.argocd.namespace}\n" + Files.readString(victim));
+
+    Cli result = render(templates);
+
+    assertExited("a template reading the settings names the key it lost", result,
+        ExitCode.TEMPLATE_ERROR, "vcluster-coredns-request.yaml.ftl", "at line 1 (`platform`)");
     assertThat(work.resolve("out")).doesNotExist();
   }
 
@@ -93,8 +108,8 @@ class TamperedTemplatesTest {
 
     Cli result = render(templates);
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.OUTPUT_REFUSED.code());
-    assertThat(result.err()).contains("vcluster-core-request.yaml").contains("not valid YAML");
+    assertThat(assertExited("a template that breaks the yaml writes nothing", result,
+        ExitCode.OUTPUT_REFUSED, "vcluster-core-request.yaml")).contains("not valid YAML");
     assertThat(work.resolve("out")).doesNotExist();
   }
 }

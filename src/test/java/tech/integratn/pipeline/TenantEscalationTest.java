@@ -1,6 +1,7 @@
 package tech.integratn.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -144,9 +145,8 @@ class TenantEscalationTest {
   @MethodSource("escalations")
   void isRefused(String escalation, String request, String field) throws IOException {
     Cli result = render(request, null);
-    assertThat(result.exitCode()).as(escalation + ": " + result.err())
-        .isEqualTo(ExitCode.INVALID_INPUT.code());
-    assertThat(result.err()).as(escalation).contains(field).doesNotContain("Exception", "\tat ");
+    assertThat(assertExited(escalation + ": " + result.err(), result,
+        ExitCode.INVALID_INPUT, field)).doesNotContain("Exception", "\tat ");
     assertThat(Fixtures.files(work.resolve("out"))).as(escalation).isEmpty();
     assertThat(Fixtures.files(work.resolve("meta"))).as(escalation).isEmpty();
   }
@@ -160,8 +160,8 @@ class TenantEscalationTest {
     assertThat(render(helm(manifests), settings).exitCode()).isZero();
     Cli more = render(helm("experimental: {deploy: {host: {manifests: \"kind: ConfigMap\"}}}"),
         settings);
-    assertThat(more.exitCode()).as(more.err()).isEqualTo(ExitCode.INVALID_INPUT.code());
-    assertThat(more.err()).contains("experimental.deploy.host.manifests");
+    assertExited("a capability the settings open passes and nothing else", more,
+        ExitCode.INVALID_INPUT, "experimental.deploy.host.manifests");
   }
 
   /** Two requests named payments in two request namespaces share no name at all. */

@@ -20,7 +20,7 @@ import tech.integratn.pipeline.settings.PlatformSettings;
  * would allow it.
  */
 public final class Admission {
-  public static final String ANNOTATION_BASE_DOMAIN = "platform.integratn.tech/base-domain";
+  public static final String ANNOTATION_BASE_DOMAIN = OrchestratorAdmission.ANNOTATION_BASE_DOMAIN;
 
   private final PlatformSettings platform;
   private final NamePolicy names;
@@ -142,27 +142,5 @@ public final class Admission {
   private String policyNamespaces() {
     return String.join(", ", platform.requestPolicy().requestNamespaces().stream()
         .map(PlatformSettings.RequestNamespace::namespace).toList());
-  }
-
-  /** A request spec's fields by dotted path, with the path for messages. */
-  record Fields(Map<String, Object> map, String path) {
-    Optional<String> string(String key) {
-      return map.get(key) instanceof String s ? Optional.of(s) : Optional.empty();
-    }
-
-    Fields section(String key) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> child = map.get(key) instanceof Map<?, ?> m
-          ? (Map<String, Object>) m : Map.of();
-      return new Fields(child, path + "." + key);
-    }
-
-    Object get(String key) {
-      return map.get(key);
-    }
-
-    String at(String key) {
-      return path + "." + key;
-    }
   }
 }

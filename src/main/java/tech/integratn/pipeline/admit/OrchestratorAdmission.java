@@ -3,7 +3,6 @@ package tech.integratn.pipeline.admit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tech.integratn.pipeline.admit.Admission.Fields;
 import tech.integratn.pipeline.failure.PipelineException.Problem;
 import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.read.Values;
@@ -11,6 +10,8 @@ import tech.integratn.pipeline.settings.PlatformSettings;
 
 /** The request policy for a VClusterOrchestrator or a VCluster: one field, one rule. */
 final class OrchestratorAdmission {
+  /** The annotation that names the base domain of a request's hostname. */
+  static final String ANNOTATION_BASE_DOMAIN = "platform.integratn.tech/base-domain";
   private static final List<String> STORE_SELECTOR = List.of("integrations", "externalSecrets",
       "sync", "fromHost", "clusterStores", "selector");
   private static final List<String> ISSUER_SELECTOR = List.of("integrations", "certManager",
@@ -52,12 +53,12 @@ final class OrchestratorAdmission {
 
   /** The annotation's base domain when the platform allows it; the platform's otherwise. */
   private String baseDomain(Request request, List<Problem> problems) {
-    String annotation = request.annotations().getOrDefault(Admission.ANNOTATION_BASE_DOMAIN, "");
+    String annotation = request.annotations().getOrDefault(ANNOTATION_BASE_DOMAIN, "");
     if (annotation.isEmpty()) {
       return platform.baseDomain();
     }
     Optional<String> refused = names.baseDomain(annotation);
-    add(problems, "metadata.annotations[" + Admission.ANNOTATION_BASE_DOMAIN + "]", refused);
+    add(problems, "metadata.annotations[" + ANNOTATION_BASE_DOMAIN + "]", refused);
     return refused.isPresent() ? platform.baseDomain() : annotation;
   }
 

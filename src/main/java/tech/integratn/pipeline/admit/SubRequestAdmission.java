@@ -5,7 +5,6 @@ import static tech.integratn.pipeline.admit.OrchestratorAdmission.add;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tech.integratn.pipeline.admit.Admission.Fields;
 import tech.integratn.pipeline.failure.PipelineException.Problem;
 import tech.integratn.pipeline.kind.PromiseKind;
 import tech.integratn.pipeline.read.Values;

@@ -51,15 +51,11 @@ public final class CheckReport {
   /** The summary line every format's run ends with on a terminal. */
   public static String summary(CheckRun.Outcome outcome) {
     long failed = outcome.results().stream().filter(r -> !r.ok()).count();
-    return plural(outcome.results().size(), "request") + " checked in "
+    return Words.plural(outcome.results().size(), "request") + " checked in "
         + String.format(Locale.ROOT, "%.2f", outcome.seconds()) + " s: "
         + (outcome.results().size() - failed) + " passed, " + failed + " failed"
-        + (outcome.skipped().isEmpty() ? "" : "; " + plural(outcome.skipped().size(),
+        + (outcome.skipped().isEmpty() ? "" : "; " + Words.plural(outcome.skipped().size(),
             "other YAML document") + " skipped");
-  }
-
-  static String plural(long count, String noun) {
-    return count + " " + noun + (count == 1 ? "" : "s");
   }
 
   private static String text(CheckRun.Outcome outcome, boolean quiet) {

@@ -24,16 +24,9 @@ public record CheckResult(String file, String kind, String namespace, String nam
   public record Skipped(String file, String reason) {}
 
   static CheckResult of(String file, String kind, String namespace, String name,
-      List<Problem> errors, List<String> warnings, List<String> changes, double seconds) {
-    List<Change> parsed = new ArrayList<>();
-    for (String change : changes) {
-      String[] lines = change.split("\n", 2);
-      String[] head = lines[0].split(" ", 2);
-      parsed.add(new Change(head[0], head.length > 1 ? head[1] : "",
-          lines.length > 1 ? lines[1] : ""));
-    }
+      List<Problem> errors, List<String> warnings, List<Change> changes, double seconds) {
     return new CheckResult(file, kind, namespace, name, List.copyOf(errors),
-        List.copyOf(warnings), List.copyOf(parsed), seconds, Map.of(), file, 1,
+        List.copyOf(warnings), List.copyOf(changes), seconds, Map.of(), file, 1,
         java.util.Collections.nCopies(errors.size(), 1));
   }
 

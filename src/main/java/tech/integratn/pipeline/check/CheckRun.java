@@ -120,7 +120,7 @@ public final class CheckRun {
         results.add(CheckResult.of(String.join(", ", paths.stream().map(Path::toString).toList()),
             "(no request)", "", "", List.of(new PipelineException.Problem("(paths)", "no "
                 + tech.integratn.pipeline.kind.PromiseKind.GROUP + " request was found"
-                + (skipped.isEmpty() ? "" : " (" + CheckReport.plural(skipped.size(),
+                + (skipped.isEmpty() ? "" : " (" + Words.plural(skipped.size(),
                     "other file or document") + " skipped)") + ": a gate over no request "
                 + "passes nothing. Check the path, or pass --allow-empty where an empty "
                 + "folder is expected")), List.of(), List.of(), 0));

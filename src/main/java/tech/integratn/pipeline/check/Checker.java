@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
 import tech.integratn.pipeline.Pipeline;
 import tech.integratn.pipeline.failure.PipelineException;
+import tech.integratn.pipeline.guard.ForbiddenKinds;
 import tech.integratn.pipeline.guard.OutputGuard;
 import tech.integratn.pipeline.kind.Mode;
 import tech.integratn.pipeline.kind.PromiseKind;
@@ -64,23 +65,12 @@ public final class Checker {
    * The verdict with the file it is in and the line of each problem (where its field is, else
    * where its document starts), for annotations that land on the line.
    */
-  /** A problem about a line rather than a field (a Secret nested in a list). */
-  private static final java.util.regex.Pattern LINE_PATH =
-      java.util.regex.Pattern.compile("line (\\d{1,9})");
-
-  /** A YAML syntax error's own line, relative to its document. */
-  private static final java.util.regex.Pattern SYNTAX_LINE =
-      java.util.regex.Pattern.compile("^is not valid YAML at line (\\d{1,9}),");
-
   private static CheckResult located(RequestDocuments.Document document, CheckResult result) {
     FieldLines fields = document.text() == null || result.ok() ? null
         : new FieldLines(document.text());
     List<Integer> lines = new ArrayList<>();
     for (PipelineException.Problem problem : result.errors()) {
-      java.util.regex.Matcher at = LINE_PATH.matcher(problem.path());
-      java.util.regex.Matcher syntax = SYNTAX_LINE.matcher(problem.message());
-      int line = at.matches() ? Integer.parseInt(at.group(1)) - 1
-          : syntax.find() ? Integer.parseInt(syntax.group(1)) - 1
+      int line = problem.line() > 0 ? problem.line() - 1
           : fields == null ? -1 : fields.line(problem.path());
       lines.add(document.line() + Math.max(0, line));
     }
@@ -102,7 +92,9 @@ public final class Checker {
     } catch (PipelineException e) {
       // A template missing or broken is the run's (--templates), not this request's: exit 5.
       throw e;
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+    } catch (RuntimeException e) {
+      // Only a bug ends here; an error of the JVM's own (out of memory) ends the run, exit 1:
+      // every reading is bounded so that none can cause one (docs/safety.md).
       return Optional.of(CheckResult.of(document.where(), "(unchecked)", "", "",
           List.of(new PipelineException.Problem(document.where(), "the check could not finish (a bug "
               + "in the image; please report it with this file)")), List.of(), List.of(),
@@ -125,7 +117,7 @@ public final class Checker {
     }
     List<PipelineException.Problem> errors = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    List<String> changes = new ArrayList<>();
+    List<CheckResult.Change> changes = new ArrayList<>();
     String name = "";
     String namespace = "";
     Map<String, String> claims = new java.util.LinkedHashMap<>();
@@ -136,10 +128,9 @@ public final class Checker {
       Pipeline pipeline = new Pipeline(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), !lenient);
       // With parts, a request with parts renders once, directly: what compound mode publishes
       // (its sub-requests) and what each part's own promise then publishes, both checked.
-      boolean parts = withParts && request.kind().hasParts();
-      Pipeline.Rendered rendered = pipeline.render(request, templates, platform,
-          parts ? Mode.DIRECT : null);
-      boolean compound = parts && request.kind().publishesSubRequests();
+      Mode mode = withParts ? request.kind().modeWithParts() : request.kind().mode(null);
+      Pipeline.Rendered rendered = pipeline.render(request, templates, platform, mode);
+      boolean compound = request.kind().publishesSubRequestsOf(mode);
       List<RenderedFile> published = compound ? rendered.subRequests() : rendered.files();
       OutputGuard guard = new OutputGuard();
       validateDocuments(published, guard.checkAndParse(published), "", errors);
@@ -154,17 +145,13 @@ public final class Checker {
         throw e;
       }
       for (PipelineException.Problem problem : e.problems()) {
-        // The report names the place once: not again in the message.
-        String message = problem.message().replaceFirst("^Invalid request: ", "")
-            // A check writes nothing: say what the render would refuse, in the request's terms.
-            .replaceFirst("^Refusing to write any output: ", "the render would refuse its "
-                + "output (nothing would be published): ");
-        String file = document.file().toString();
-        if (problem.path().isEmpty() && message.startsWith(file + " ")) {
-          message = message.substring(file.length() + 1);
-        }
+        // The report names the place and the file once, so the problem is said without them;
+        // a check writes nothing, so an output refusal is said in the request's terms.
+        String message = e.heading() == PipelineException.Heading.OUTPUT_REFUSED
+            ? "the render would refuse its output (nothing would be published): " + e.said(problem)
+            : problem.message();
         errors.add(new PipelineException.Problem(problem.path().isEmpty() ? document.where()
-            : problem.path(), message));
+            : problem.path(), message, "", problem.line()));
       }
     }
     return Optional.of(CheckResult.of(document.where(), identity.kind(), namespace,
@@ -201,9 +188,9 @@ public final class Checker {
     } else if (model instanceof SubRequestResolvers.ApplicationModel application) {
       claims.put("Argo CD application", application.name());
     } else if (model instanceof KubeconfigSyncResolver.KubeconfigSyncModel sync) {
-      claims.put("1Password item", sync.onepasswordItem());
+      claims.put("1Password item", sync.connect().item());
     } else if (model instanceof SubRequestResolvers.ClusterRegistrationModel registration) {
-      claims.put("Argo CD cluster", registration.secretName());
+      claims.put("Argo CD cluster", registration.cluster().secret());
     }
     return claims;
   }
@@ -332,12 +319,14 @@ public final class Checker {
         if (stripped.startsWith("- ")) {
           stripped = stripped.substring(2).strip();
         }
-        if (stripped.startsWith("kind:") && token(stripped.substring(5)).equals("Secret")) {
-          return Optional.of(new PipelineException.Problem(line == 0 || raw.startsWith("kind:")
-              ? "kind" : "line " + (line + 1), "is a Kubernetes Secret (kind: Secret): its data "
-              + "is only base64, readable by everyone who can read this repository. Remove it, "
-              + "rotate what it held, and keep the value in 1Password, where an ExternalSecret "
-              + "reads it"));
+        String written = stripped.startsWith("kind:") ? token(stripped.substring(5)) : "";
+        if (ForbiddenKinds.CORE.names().contains(written)) {
+          boolean top = line == 0 || raw.startsWith("kind:");
+          return Optional.of(new PipelineException.Problem(top ? "kind" : "line " + (line + 1),
+              "is a Kubernetes Secret (kind: " + written + "): its data is only base64, "
+              + "readable by everyone who can read this repository. Remove it, rotate what it "
+              + "held, and keep the value in 1Password, where an ExternalSecret reads it", "",
+              top ? 0 : line + 1));
         }
         line++;
       }

@@ -24,7 +24,7 @@ final class FieldLines {
     try {
       List<Node> documents = Yaml.composeAll(text, 4 * 1024 * 1024);
       read = documents.isEmpty() ? null : documents.get(0);
-    } catch (RuntimeException | StackOverflowError unreadable) {
+    } catch (RuntimeException unreadable) {
       // The reader's own error already says where the text is broken.
       read = null;
     }

@@ -20,16 +20,16 @@ import tech.integratn.pipeline.render.RenderedFile;
  */
 public record StateRepository(Path root) {
 
-  List<String> changes(Request request, List<RenderedFile> files) {
+  List<CheckResult.Change> changes(Request request, List<RenderedFile> files) {
     Path dir = root.resolve(request.kind().promise()).resolve(request.namespace())
         .resolve(request.name());
-    List<String> changes = new ArrayList<>();
+    List<CheckResult.Change> changes = new ArrayList<>();
     Set<String> rendered = new TreeSet<>();
     for (RenderedFile file : files) {
       rendered.add(file.name());
       Path published = dir.resolve(file.name());
       if (!Files.isRegularFile(published)) {
-        changes.add("added " + root.relativize(published));
+        changes.add(new CheckResult.Change("added", root.relativize(published).toString(), ""));
         continue;
       }
       String before = read(published);
@@ -37,14 +37,16 @@ public record StateRepository(Path root) {
         List<String> diff = UnifiedDiff.of("a/" + root.relativize(published),
             "b/" + root.relativize(published), before.lines().toList(),
             file.content().lines().toList());
-        changes.add("changed " + root.relativize(published) + "\n" + String.join("\n", diff));
+        changes.add(new CheckResult.Change("changed", root.relativize(published).toString(),
+            String.join("\n", diff)));
       }
     }
     if (Files.isDirectory(dir)) {
       try (Stream<Path> walk = Files.walk(dir)) {
         walk.filter(Files::isRegularFile)
             .filter(p -> !rendered.contains(dir.relativize(p).toString()))
-            .forEach(p -> changes.add("removed " + root.relativize(p)));
+            .forEach(p -> changes.add(new CheckResult.Change("removed",
+                root.relativize(p).toString(), "")));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -17,7 +17,6 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.render.RenderedFile;
 import tech.integratn.pipeline.yaml.Yaml;
@@ -33,6 +32,9 @@ import tech.integratn.pipeline.yaml.Yaml;
 public final class OutputGuard {
   private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
 
+  /** What is never published: read by every step below, never listed again. */
+  private final ForbiddenKinds kinds;
+
   /**
    * Texts already read completely and found clean: the same text (a Helm value carried in the
    * values of one file and in the values text of another, say) needs no second reading, at any
@@ -42,6 +44,22 @@ public final class OutputGuard {
   private final Set<String> cleanTexts = new HashSet<>();
   /** The same, for texts read where a consumer executes them. */
   private final Set<String> cleanExecuted = new HashSet<>();
+  /**
+   * How deep the walk is, counting text inside text: bounded, so that no output, however its
+   * texts nest, can take the walk past the thread's stack (each text is itself at most
+   * {@link Yaml#MAX_DEPTH} deep).
+   */
+  private int level;
+  private static final int MAX_LEVEL = 2 * Yaml.MAX_DEPTH;
+
+  public OutputGuard() {
+    this(ForbiddenKinds.CORE);
+  }
+
+  /** A guard that refuses {@code kinds}: a test's table (the image's is ForbiddenKinds.CORE). */
+  OutputGuard(ForbiddenKinds kinds) {
+    this.kinds = kinds;
+  }
 
   public void check(List<RenderedFile> files) {
     checkAndParse(files);
@@ -52,16 +70,6 @@ public final class OutputGuard {
    * that goes on to read them (render check validates them against their schemas).
    */
   public List<List<Node>> checkAndParse(List<RenderedFile> files) {
-    try {
-      return checkAndParseAll(files);
-    } catch (StackOverflowError e) {
-      // A text our reader could read but that nests deeper than this check can follow.
-      throw refuse("a rendered file holds text nested too deeply to check; nothing that deep is "
-          + "published");
-    }
-  }
-
-  private List<List<Node>> checkAndParseAll(List<RenderedFile> files) {
     List<List<Node>> parsed = new ArrayList<>();
     for (RenderedFile file : files) {
       List<Node> documents = parse(file.name(), file.content());
@@ -116,15 +124,27 @@ public final class OutputGuard {
     if (!visited.add(node)) {
       return;
     }
-    executed = executed || Consumers.executes(keys);
+    if (++level > MAX_LEVEL) {
+      throw refuse("a rendered file holds text nested too deeply to check; nothing that deep is "
+          + "published");
+    }
+    try {
+      walkInto(node, where, path, keys, depth, executed || Consumers.executes(keys), visited);
+    } finally {
+      level--;
+    }
+  }
+
+  private void walkInto(Node node, Where where, String path, List<String> keys, int depth,
+      boolean executed, Set<Node> visited) {
     if (node instanceof MappingNode mapping) {
       Fields fields = Fields.of(mapping);
-      if (fields.isCoreSecret()) {
-        throw refuse(where + (path.isEmpty() ? "" : " at " + path) + " is a Secret (kind "
-            + fields.texts("kind").get(0) + ", apiVersion "
+      if (fields.isForbidden(kinds)) {
+        throw PipelineException.outputRefused(where + (path.isEmpty() ? "" : " at " + path),
+            "is a Secret (kind " + fields.texts("kind").get(0) + ", apiVersion "
             + (fields.texts("apiVersion").isEmpty() ? "unset" : fields.texts("apiVersion").get(0))
-            + "). Secrets must never be published to the state repository: deliver them with an "
-            + "ExternalSecret instead.").at(where + (path.isEmpty() ? "" : " at " + path));
+            + ")", "Secrets must never be published to the state repository: deliver them with "
+            + "an ExternalSecret instead.");
       }
       for (NodeTuple tuple : fields.tuples) {
         String key = tuple.getKeyNode() instanceof ScalarNode k ? Fields.text(k) : "?";
@@ -184,7 +204,7 @@ public final class OutputGuard {
   /** {@code executable}: whether a consumer may execute template text decoded from it. */
   private void plain(String text, Where where, String path, int depth, boolean executable,
       boolean executed) {
-    if (Spelling.inert(text, executable)) {
+    if (Spelling.inert(text, executable, kinds)) {
       return;
     }
     String place = path.isEmpty() ? "" : " at " + path;
@@ -242,10 +262,6 @@ public final class OutputGuard {
 
   static boolean isMergeKey(ScalarNode key) {
     return key.getScalarStyle() == ScalarStyle.PLAIN && "<<".equals(key.getValue());
-  }
-
-  private static boolean isSecretKind(String kind) {
-    return couldBe(kind, "secret") || couldBe(kind, "secretlist");
   }
 
   /** White space trimmed as Go's strings.TrimSpace trims it (NEL, NBSP and every Unicode space too). */
@@ -308,8 +324,7 @@ public final class OutputGuard {
   }
 
   private static PipelineException refuse(String reason) {
-    return new PipelineException(ExitCode.OUTPUT_REFUSED,
-        "Refusing to write any output: " + reason);
+    return PipelineException.outputRefused(reason);
   }
 
   /** Where a document sits, for the refusal message. */
@@ -392,10 +407,11 @@ public final class OutputGuard {
       return found;
     }
 
-    /** A Secret or SecretList of the core group, under any reading of duplicate keys. */
-    boolean isCoreSecret() {
+    /** A forbidden kind of the core group, under any reading of duplicate keys. */
+    boolean isForbidden(ForbiddenKinds kinds) {
       List<String> apiVersions = texts("apiVersion");
-      return texts("kind").stream().anyMatch(OutputGuard::isSecretKind)
+      return texts("kind").stream()
+          .anyMatch(kind -> kinds.lowerCase().stream().anyMatch(word -> couldBe(kind, word)))
           && (apiVersions.isEmpty() || apiVersions.stream().anyMatch(OutputGuard::isCoreGroup));
     }
   }

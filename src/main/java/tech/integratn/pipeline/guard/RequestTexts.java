@@ -2,7 +2,6 @@ package tech.integratn.pipeline.guard;
 
 import java.util.List;
 import java.util.Map;
-import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.failure.PipelineException;
 
 /**
@@ -71,8 +70,7 @@ public final class RequestTexts {
       if (reason.startsWith(field)) {
         reason = reason.substring(field.length()).strip();
       }
-      throw new PipelineException(ExitCode.INVALID_INPUT, "Invalid request: " + field + ": "
-          + reason).at(field.replace(" (the key)", ""));
+      throw PipelineException.invalidField(field, reason, "");
     }
   }
 

@@ -8,8 +8,9 @@ import java.util.Locale;
  * needs no model of any reader: every escape is decoded (as YAML does, and Go's octal too, again
  * and again for text inside text), every character that is not a letter is removed, case is
  * folded as Go and Java fold it; a text whose letters then do not hold both {@code kind} and
- * {@code secret} cannot hold a Secret (its two scalars need those letters, in that order, with
- * nothing but non-letters inside each). Anything else is read completely by the guard. A text
+ * the letters of a forbidden kind ({@link ForbiddenKinds}: {@code secret}...) cannot hold a
+ * Secret (its two scalars need those letters, in that order, with nothing but non-letters
+ * inside each). Anything else is read completely by the guard. A text
  * that could hide the letters from this check (a binary tag, a template's placeholder, and in a
  * field some consumer executes, a template action) is never inert.
  */
@@ -23,26 +24,29 @@ final class Spelling {
 
   private Spelling() {}
 
-  /**
-   * True when no reading of {@code text} can hold a core Secret. {@code executed}: whether a
-   * consumer may execute the text (or text decoded from it) as a Go template, so that
-   * {@code {{} could write any letters at all.
-   */
+  /** As {@link #inert(String, boolean, ForbiddenKinds)} for the kinds never published. */
   static boolean inert(String text, boolean executed) {
+    return inert(text, executed, ForbiddenKinds.CORE);
+  }
+
+  /**
+   * True when no reading of {@code text} can hold a document of one of {@code kinds}.
+   * {@code executed}: whether a consumer may execute the text (or text decoded from it) as a Go
+   * template, so that {@code {{} could write any letters at all.
+   */
+  static boolean inert(String text, boolean executed, ForbiddenKinds kinds) {
     boolean kind = false;
-    boolean secret = false;
+    boolean forbidden = false;
     String current = text;
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      if (current.indexOf(PLACEHOLDER) >= 0 || executed && current.contains("{{")) {
+      if (current.indexOf(PLACEHOLDER) >= 0 || executed && current.contains("{{")
+          || mayHoldBinary(current)) {
         return false;
       }
-      Letters letters = Letters.of(current);
-      if (mayHoldBinary(current, letters)) {
-        return false;
-      }
-      kind |= letters.kind;
-      secret |= letters.secret;
-      if (kind && secret) {
+      String letters = letters(current);
+      kind |= letters.contains("kind");
+      forbidden |= kinds.lowerCase().stream().anyMatch(letters::contains);
+      if (kind && forbidden) {
         return false;
       }
       String decoded = decodeEscapes(current);
@@ -59,67 +63,22 @@ final class Spelling {
    * with the suffix written out or in URI escapes ({@code %62inary}). Its base64 holds letters
    * this check cannot see.
    */
-  private static boolean mayHoldBinary(String text, Letters letters) {
-    return text.indexOf('!') >= 0 && (text.indexOf('%') >= 0 || letters.binary);
+  private static boolean mayHoldBinary(String text) {
+    return text.indexOf('!') >= 0
+        && (text.indexOf('%') >= 0 || letters(text).contains("binary"));
   }
 
-  /**
-   * Finds {@code kind}, {@code secret} and {@code binary} in the folded letters of a text. None
-   * of the three words has a proper prefix that is also its suffix, so a mismatch restarts the
-   * match at the current letter.
-   */
-  private static final class Letters {
-    boolean kind;
-    boolean secret;
-    boolean binary;
-    private int inKind;
-    private int inSecret;
-    private int inBinary;
-
-    private static final char[] KIND = "kind".toCharArray();
-    private static final char[] SECRET = "secret".toCharArray();
-    private static final char[] BINARY = "binary".toCharArray();
-
-    /** One pass over the text's characters (an array: texts run to megabytes). */
-    static Letters of(String text) {
-      Letters letters = new Letters();
-      char[] chars = text.toCharArray();
-      for (int i = 0; i < chars.length; i++) {
-        char c = chars[i];
-        if (c < 128) {
-          int lower = c | 0x20; // an ASCII letter is the only ASCII character this makes a-z
-          if (lower >= 'a' && lower <= 'z') {
-            letters.letter(lower);
-          }
-          continue;
-        }
-        int code = Character.codePointAt(chars, i);
-        i += Character.charCount(code) - 1;
-        if (Character.isLetter(code)) {
-          letters.letter(fold(code));
-        }
+  /** A text's letters, case folded, with everything that is not a letter dropped. */
+  private static String letters(String text) {
+    StringBuilder letters = new StringBuilder();
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (Character.isLetter(c)) {
+        letters.appendCodePoint(fold(c));
       }
-      return letters;
     }
-
-    private void letter(int c) {
-      inKind = step(KIND, inKind, c);
-      kind |= inKind == KIND.length;
-      inSecret = step(SECRET, inSecret, c);
-      secret |= inSecret == SECRET.length;
-      inBinary = step(BINARY, inBinary, c);
-      binary |= inBinary == BINARY.length;
-    }
-
-    private static int step(char[] word, int matched, int c) {
-      if (matched == word.length) {
-        matched = 0;
-      }
-      if (word[matched] == c) {
-        return matched + 1;
-      }
-      return word[0] == c ? 1 : 0;
-    }
+    return letters.toString();
   }
 
   /**

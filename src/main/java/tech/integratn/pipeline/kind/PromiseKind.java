@@ -104,6 +104,23 @@ public enum PromiseKind {
     return hasParts() && mode == Mode.COMPOUND;
   }
 
+  /**
+   * The mode that renders every part of a request as the part's own promise would (render
+   * check's {@code --with-parts}): direct for a kind with parts, else the kind's own.
+   */
+  public Mode modeWithParts() {
+    return hasParts() ? Mode.DIRECT : mode;
+  }
+
+  /**
+   * Whether what this kind's promise publishes, from a render in {@code rendered} mode, is the
+   * sub-requests that render made on the way (a compound kind rendered directly, so that its
+   * parts are rendered too) rather than the files it rendered.
+   */
+  public boolean publishesSubRequestsOf(Mode rendered) {
+    return rendered == Mode.DIRECT && publishesSubRequests();
+  }
+
   /** What a request of this kind publishes in its own mode: direct mode's folders per part. */
   public List<String> publishedFiles() {
     if (mode == Mode.COMPOUND) {

@@ -19,7 +19,6 @@ public record OrchestratorSpec(
       String k8sVersion,
       String preset,
       Integer replicas,
-      String isolationMode,
       Resources resources,
       Persistence persistence,
       Coredns coredns,

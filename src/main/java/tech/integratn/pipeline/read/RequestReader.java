@@ -59,7 +59,7 @@ public final class RequestReader {
     try (InputStream in = Files.newInputStream(file)) {
       return BoundedText.bytes(in, MAX_INPUT_BYTES);
     } catch (BoundedText.TooLarge e) {
-      throw PipelineException.invalidInput(file + " is larger than the " + MAX_INPUT_BYTES
+      throw PipelineException.invalidFile(file, "is larger than the " + MAX_INPUT_BYTES
           + "-byte limit for one resource. Kratix should hand over a single resource; check what "
           + "was written to the input directory.");
     } catch (NoSuchFileException e) {
@@ -77,18 +77,18 @@ public final class RequestReader {
 
   private static String decode(Path file, byte[] bytes) {
     if (bytes.length == 0) {
-      throw PipelineException.invalidInput(file + " is empty; it must hold one YAML resource.");
+      throw PipelineException.invalidFile(file, "is empty; it must hold one YAML resource.");
     }
     for (byte b : bytes) {
       if (b == 0) {
-        throw PipelineException.invalidInput(file + " holds binary data (a NUL byte); it must be "
+        throw PipelineException.invalidFile(file, "holds binary data (a NUL byte); it must be "
             + "a UTF-8 YAML text holding one resource.");
       }
     }
     try {
       return BoundedText.utf8(bytes);
     } catch (CharacterCodingException e) {
-      throw PipelineException.invalidInput(file + " is not valid UTF-8 text; save it as UTF-8.");
+      throw PipelineException.invalidFile(file, "is not valid UTF-8 text; save it as UTF-8.");
     }
   }
 
@@ -97,37 +97,37 @@ public final class RequestReader {
     List<Node> documents;
     if (text.length() > MAX_INPUT_BYTES && text.codePointCount(0, text.length()) > MAX_INPUT_BYTES) {
       // Said as a size, not as the reader's limit dressed up as a syntax error.
-      throw PipelineException.invalidInput(file + " holds a resource of more than "
+      throw PipelineException.invalidFile(file, "holds a resource of more than "
           + MAX_INPUT_BYTES / (1024 * 1024) + " MiB (" + text.length() / 1024 + " KiB), the "
           + "limit for one resource: the API server refuses objects past about 1.5 MiB anyway. "
           + "Make it smaller; a file may hold several resources, each as its own document.");
     }
     try {
       documents = new ArrayList<>(Yaml.composeAll(text, MAX_INPUT_BYTES));
+    } catch (Yaml.TooDeep e) {
+      throw PipelineException.invalidFile(file, "is nested too deeply to be a resource.");
     } catch (YamlEngineException e) {
-      throw PipelineException.invalidInput(file + " is not valid YAML " + where(e)
-          + ". Fix the YAML syntax there.");
-    } catch (StackOverflowError e) {
-      throw PipelineException.invalidInput(file + " is nested too deeply to be a resource.");
+      throw PipelineException.invalidFile(file, "is not valid YAML " + where(e)
+          + ". Fix the YAML syntax there.", line(e));
     }
     documents.removeIf(RequestReader::isEmptyDocument);
     if (documents.isEmpty()) {
-      throw PipelineException.invalidInput(file + " holds no YAML document; it must hold one "
+      throw PipelineException.invalidFile(file, "holds no YAML document; it must hold one "
           + "resource.");
     }
     if (documents.size() > 1) {
-      throw PipelineException.invalidInput(file + " holds " + documents.size() + " YAML "
+      throw PipelineException.invalidFile(file, "holds " + documents.size() + " YAML "
           + "documents; it must hold exactly one resource.");
     }
     TagCheck.check(documents.get(0));
     Object document = construct(file, documents.get(0));
     if (!(document instanceof Map<?, ?> map)) {
-      throw PipelineException.invalidInput(file + " holds a " + describe(document) + ", not a "
+      throw PipelineException.invalidFile(file, "holds a " + describe(document) + ", not a "
           + "resource; it must be a YAML mapping with apiVersion, kind, metadata and spec.");
     }
     for (Object key : map.keySet()) {
       if (!(key instanceof String)) {
-        throw PipelineException.invalidInput(file + " has a top-level key " + Values.describe(key)
+        throw PipelineException.invalidFile(file, "has a top-level key " + Values.describe(key)
             + " that is not a string; resources have string keys only.");
       }
     }
@@ -147,11 +147,9 @@ public final class RequestReader {
     try {
       return Yaml.construct(document, MAX_INPUT_BYTES);
     } catch (YamlEngineException | IllegalArgumentException | ArithmeticException e) {
-      throw PipelineException.invalidInput(file + " holds a value YAML cannot build ("
+      throw PipelineException.invalidFile(file, "holds a value YAML cannot build ("
           + oneLine(PipelineException.withoutJavaNames(e.getMessage())) + "). Write plain YAML values "
           + "without explicit tags.");
-    } catch (StackOverflowError e) {
-      throw PipelineException.invalidInput(file + " is nested too deeply to be a resource.");
     }
   }
 
@@ -216,6 +214,13 @@ public final class RequestReader {
           + oneLine(context).replaceFirst("^an? ", "") + contextAt + ")");
     }
     return "(" + oneLine(String.valueOf(e.getMessage())) + ")";
+  }
+
+  /** The line a YAML error is on (1-based), 0 when the reader did not say. */
+  private static int line(YamlEngineException e) {
+    return e instanceof org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException marked
+        && marked.getProblem() != null && marked.getProblemMark().isPresent()
+        ? marked.getProblemMark().get().getLine() + 1 : 0;
   }
 
   private static String oneLine(String message) {

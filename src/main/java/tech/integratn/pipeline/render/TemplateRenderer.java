@@ -23,7 +23,6 @@ import java.util.Map;
 import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.kind.PromiseKind;
-import tech.integratn.pipeline.settings.PlatformSettings;
 
 /**
  * Renders {@code templates/<promise>/<file>.ftl} for each output file of a kind, from the
@@ -93,12 +92,11 @@ public final class TemplateRenderer {
 
   /**
    * Renders every output file of {@code kind} from {@code model}, a record of resolved values
-   * (nested records are groups: {@code names.project}), with the platform settings as
-   * {@code platform} ({@code platform.externalSecrets.apiVersion}).
+   * (nested records are groups: {@code names.project}) and all a template sees: a platform
+   * setting reaches it only as the resolver settled it.
    */
-  public List<RenderedFile> render(PromiseKind kind, Record model, PlatformSettings platform) {
+  public List<RenderedFile> render(PromiseKind kind, Record model) {
     Map<String, Object> data = asMap(model);
-    data.put("platform", asMap(platform));
     List<RenderedFile> files = new ArrayList<>();
     for (String file : kind.outputFiles()) {
       String templateName = kind.templates() + "/" + file + TEMPLATE_SUFFIX;
@@ -117,11 +115,23 @@ public final class TemplateRenderer {
       throw new PipelineException(ExitCode.TEMPLATE_ERROR, "Template " + templateName
           + " is missing from " + source + ". Every output file needs its template; copy it "
           + "from the bundled templates/ directory.");
-    } catch (TemplateException | IOException e) {
+    } catch (TemplateException e) {
+      throw new PipelineException(ExitCode.TEMPLATE_ERROR, "Template " + templateName + " from "
+          + source + " failed to render" + where(e) + ": "
+          + firstLine(e.getMessage()).replaceAll(":$", "")
+          + ". Fix the template; the bundled one shows what it may use.", e);
+    } catch (IOException e) {
       throw new PipelineException(ExitCode.TEMPLATE_ERROR, "Template " + templateName + " from "
           + source + " failed to render: " + firstLine(e.getMessage())
           + ". Fix the template; the bundled one shows what it may use.", e);
     }
+  }
+
+  /** The line and the expression FreeMarker blames, which its message's first line leaves out. */
+  private static String where(TemplateException e) {
+    String at = e.getLineNumber() == null ? "" : " at line " + e.getLineNumber();
+    String blamed = e.getBlamedExpressionString();
+    return blamed == null ? at : at + " (`" + blamed + "`)";
   }
 
   private static Map<String, Object> asMap(Record model) {

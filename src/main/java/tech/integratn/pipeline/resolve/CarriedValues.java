@@ -194,8 +194,8 @@ public final class CarriedValues {
       new OutputGuard().checkText(text, field);
     } catch (PipelineException refused) {
       throw PipelineException.invalidField(field, "the template could write a Secret or text "
-          + "the guard cannot read (" + refused.getMessage().replaceFirst("^Refusing to write "
-          + "any output: ", "") + ")", "Deliver secrets with an ExternalSecret.");
+          + "the guard cannot read (" + refused.said(refused.problems().get(0)) + ")",
+          "Deliver secrets with an ExternalSecret.");
     }
     return text;
   }

@@ -17,18 +17,23 @@ public final class KubeconfigSyncResolver {
   static final int JOB_PREFIX_LENGTH = 54;
 
   /** Template model of the sync Job and the ExternalSecret of its 1Password Connect token. */
-  public record KubeconfigSyncModel(
-      String name,
-      String targetNamespace,
-      String jobNamePrefix,
-      String onepasswordItem,
-      String serverUrl,
-      String connectHost,
-      String tokenSecret,
-      String kubeconfigSecret,
-      String image,
-      String clusterName,
-      boolean adoptUnmarkedItems) {}
+  public record KubeconfigSyncModel(String name, String targetNamespace, Job job,
+      Connect connect, Cluster cluster, ExternalSecrets externalSecrets) {}
+
+  /**
+   * The Job: its name before the pod template's hash, its image, and whether it adopts the
+   * unmarked items the bash pipeline made (docs/operating.md, "Switching over").
+   */
+  public record Job(String namePrefix, String image, boolean adoptUnmarkedItems) {}
+
+  /** 1Password Connect: its address, the Secret its token is read into, the item written. */
+  public record Connect(String host, String tokenSecret, String item) {}
+
+  /**
+   * The vcluster whose kubeconfig is synced: its name to Argo CD and the addons (the identity's
+   * base), its API's URL, and the Secret the vcluster writes its kubeconfig to.
+   */
+  public record Cluster(String name, String serverUrl, String kubeconfigSecret) {}
 
   private KubeconfigSyncResolver() {}
 
@@ -40,18 +45,13 @@ public final class KubeconfigSyncResolver {
     String serverUrl = or(spec.serverUrl(),
         hostname.isEmpty() ? "" : Names.serverUrl(hostname, apiPort));
     String image = platform.images().kubeconfigSync();
-    KubeconfigSyncModel model = new KubeconfigSyncModel(
-        name,
-        spec.targetNamespace(),
-        prefix(or(spec.kubeconfigSyncJobName(), Names.kubeconfigSyncJob(name, ""))),
-        or(spec.onepasswordItem(), identity.onepasswordItem()),
-        serverUrl,
-        platform.onepassword().connectHost(),
-        Names.onepasswordTokenSecret(name),
-        Names.vclusterKubeconfigSecret(name),
-        image.isEmpty() ? BuildInfo.image() : image,
-        identity.base(),
-        platform.onepassword().adopt());
+    KubeconfigSyncModel model = new KubeconfigSyncModel(name, spec.targetNamespace(),
+        new Job(prefix(or(spec.kubeconfigSyncJobName(), Names.kubeconfigSyncJob(name, ""))),
+            image.isEmpty() ? BuildInfo.image() : image, platform.onepassword().adopt()),
+        new Connect(platform.onepassword().connectHost(), Names.onepasswordTokenSecret(name),
+            or(spec.onepasswordItem(), identity.onepasswordItem())),
+        new Cluster(identity.base(), serverUrl, Names.vclusterKubeconfigSecret(name)),
+        ExternalSecrets.of(platform));
     return new Resolution(model, SubRequestStatus.of(request.kind(), name, spec.targetNamespace()));
   }
 

@@ -30,7 +30,6 @@ public record OrchestratorModel(
   /** The chart's Helm values, as a tree (Application) and as text (VClusterCore). */
   public record ChartValues(Map<String, Object> tree, String text) {}
 
-  /** The Argo CD cluster registration: environment, base domain, labels and annotations. */
-  public record Registration(String environment, String baseDomain, Map<String, Object> labels,
-      Map<String, Object> annotations) {}
+  /** The Argo CD cluster registration's labels and annotations, the request's over the base. */
+  public record Registration(Map<String, Object> labels, Map<String, Object> annotations) {}
 }

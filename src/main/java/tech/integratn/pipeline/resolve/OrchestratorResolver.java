@@ -7,7 +7,6 @@ import static tech.integratn.pipeline.yaml.Tree.map;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import tech.integratn.pipeline.admit.Identity;
 import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.kind.PromiseKind;
@@ -68,38 +67,33 @@ public final class OrchestratorResolver {
     return request.kind().promise();
   }
 
+  /**
+   * The settled parts first (each value decided once), then the chart values made from them,
+   * then the cluster registration; the model carries all three.
+   */
   static OrchestratorModel settle(Request request, Identity identity, OrchestratorSpec spec,
       PlatformSettings platform) {
-    VCluster vcluster = spec.vcluster();
-    Argocd argocd = spec.integrations().argocd();
-    Preset preset = Preset.byId(or(vcluster.preset(), Defaults.PRESET));
+    Preset preset = Preset.byId(or(spec.vcluster().preset(), Defaults.PRESET));
     String baseDomain = baseDomain(request.annotations().get(Defaults.ANNOTATION_BASE_DOMAIN),
         platform.baseDomain());
-    String environment = or(argocd.environment(),
-        preset == Preset.PROD ? Defaults.ENVIRONMENT_PROD : Defaults.ENVIRONMENT_OTHER);
-    OrchestratorModel.Naming names = names(request, identity, spec);
-    OrchestratorModel.Endpoint endpoint = endpoint(spec.exposure(), identity, baseDomain);
     OrchestratorModel.ChartApplication application = application(spec.argocdApplication(), platform);
-    String clusterDomain = clusterDomain(vcluster);
-    Map<String, Object> helmValues = CarriedValues.normalise(HelmValues.build(new HelmValues.Inputs(
-        new HelmValues.Identity(names.name(), names.targetNamespace(), environment),
-        controlPlane(vcluster, preset, platform.images().vclusterControlPlane()),
-        endpoint,
-        clusterDomain,
+    Settled settled = new Settled(
+        names(request, identity, spec),
+        environment(spec.integrations().argocd(), preset),
+        endpoint(spec.exposure(), identity.hostname(baseDomain)),
         ChartFeatures.of(application.targetRevision()),
+        kubernetes(spec.vcluster(), platform),
+        size(spec.vcluster(), preset.size),
         selectors(spec.integrations(), platform),
-        new HelmValues.UserValues(vcluster.backingStore(), vcluster.exportKubeConfig(),
-            vcluster.helmOverrides()))), "spec.vcluster.helmOverrides");
-    return new OrchestratorModel(names, endpoint, application,
-        new OrchestratorModel.ChartValues(helmValues, Yaml.document(helmValues)),
-        registration(argocd, identity.base(), environment, baseDomain, platform),
-        preset.id(), clusterDomain, componentLabels(request));
+        user(spec.vcluster()));
+    Map<String, Object> values = chartValues(settled, "spec.vcluster.helmOverrides");
+    return new OrchestratorModel(settled.names(), settled.endpoint(), application,
+        new OrchestratorModel.ChartValues(values, Yaml.document(values)),
+        registration(spec.integrations().argocd(), identity.base(), settled.environment(),
+            baseDomain, platform),
+        preset.id(), settled.kubernetes().clusterDomain(), componentLabels(request));
   }
 
-  /**
-   * The shared names come from the request's identity (admit/Identity), so two requests never
-   * share one; the vcluster's namespace is its own unless the request names one the policy allows.
-   */
   /**
    * The chart values the platform itself gives a request of this identity with every default: a
    * value of a whole values tree (an ArgoCDApplication's) that the request policy does not open
@@ -107,22 +101,32 @@ public final class OrchestratorResolver {
    */
   static Map<String, Object> platformValues(Identity identity, String targetNamespace,
       String chartVersion, PlatformSettings platform) {
-    String name = identity == null ? "" : identity.name();
+    OrchestratorSpec none = SpecBinder.bindMap(Map.of(), OrchestratorSpec.class, "spec");
     Preset preset = Preset.byId(Defaults.PRESET);
-    String hostname = identity == null ? "" : identity.hostname(platform.baseDomain());
-    return CarriedValues.normalise(HelmValues.build(new HelmValues.Inputs(
-        new HelmValues.Identity(name, targetNamespace, Defaults.ENVIRONMENT_OTHER),
-        controlPlane(SpecBinder.bindMap(Map.of(), VCluster.class, "spec.vcluster"), preset,
-            platform.images().vclusterControlPlane()),
-        new OrchestratorModel.Endpoint(hostname, null, Defaults.API_PORT,
-            Names.serverUrl(hostname, Defaults.API_PORT)),
-        Defaults.CLUSTER_DOMAIN,
+    // Of the names, the chart values read only the vcluster's own and its namespace.
+    OrchestratorModel.Naming names = new OrchestratorModel.Naming(
+        identity == null ? "" : identity.name(), "", targetNamespace, "", "", "", "");
+    Settled settled = new Settled(
+        names,
+        environment(none.integrations().argocd(), preset),
+        endpoint(none.exposure(), identity == null ? "" : identity.hostname(platform.baseDomain())),
         ChartFeatures.of(chartVersion),
-        new HelmValues.Selectors(platform.externalSecrets().storeSelector(),
-            platform.certManager().issuerSelectorLabels()),
-        new HelmValues.UserValues(null, null, null))), "spec.source.helm.valuesObject");
+        kubernetes(none.vcluster(), platform),
+        size(none.vcluster(), preset.size),
+        selectors(none.integrations(), platform),
+        user(none.vcluster()));
+    return chartValues(settled, "spec.source.helm.valuesObject");
   }
 
+  /** The chart values of a settled request, as carried values ({@code field}: where they land). */
+  private static Map<String, Object> chartValues(Settled settled, String field) {
+    return CarriedValues.normalise(HelmValues.build(settled), field);
+  }
+
+  /**
+   * The shared names come from the request's identity (admit/Identity), so two requests never
+   * share one; the vcluster's namespace is its own unless the request names one the policy allows.
+   */
   private static OrchestratorModel.Naming names(Request request, Identity identity,
       OrchestratorSpec spec) {
     String name = spec.name();
@@ -136,9 +140,9 @@ public final class OrchestratorResolver {
         Names.kubeconfigSyncJob(name, token));
   }
 
-  private static OrchestratorModel.Endpoint endpoint(Exposure exposure, Identity identity,
-      String baseDomain) {
-    String hostname = or(exposure.hostname(), identity.hostname(baseDomain));
+  /** {@code derivedHostname}: the identity's, when the request names none. */
+  private static OrchestratorModel.Endpoint endpoint(Exposure exposure, String derivedHostname) {
+    String hostname = or(exposure.hostname(), derivedHostname);
     int apiPort = or(exposure.apiPort(), Defaults.API_PORT);
     return new OrchestratorModel.Endpoint(hostname, vip(exposure), apiPort,
         Names.serverUrl(hostname, apiPort));
@@ -158,26 +162,43 @@ public final class OrchestratorResolver {
         syncPolicy);
   }
 
-  private static HelmValues.ControlPlane controlPlane(VCluster vc, Preset preset, String image) {
-    OrchestratorSpec.Persistence persistence = vc.persistence();
-    int corednsReplicas = or(vc.coredns().replicas(), preset.corednsReplicas);
-    return new HelmValues.ControlPlane(image,
+  private static String environment(Argocd argocd, Preset preset) {
+    return or(argocd.environment(),
+        preset == Preset.PROD ? Defaults.ENVIRONMENT_PROD : Defaults.ENVIRONMENT_OTHER);
+  }
+
+  private static Settled.Kubernetes kubernetes(VCluster vc, PlatformSettings platform) {
+    return new Settled.Kubernetes(platform.images().vclusterControlPlane(),
         or(vc.k8sVersion(), Defaults.K8S_VERSION),
-        or(vc.replicas(), preset.replicas),
-        new HelmValues.ResourcesValues(
-            quantity(vc, OrchestratorSpec.Resources::requests, Quantities::cpu, preset.cpuRequest),
-            quantity(vc, OrchestratorSpec.Resources::requests, Quantities::memory, preset.memoryRequest),
-            quantity(vc, OrchestratorSpec.Resources::limits, Quantities::cpu, preset.cpuLimit),
-            quantity(vc, OrchestratorSpec.Resources::limits, Quantities::memory, preset.memoryLimit)),
-        new HelmValues.PersistenceValues(or(persistence.enabled(), preset.persistenceEnabled),
-            or(persistence.size(), preset.persistenceSize), persistence.storageClass()),
-        corednsReplicas);
+        or(vc.networking().clusterDomain(), Defaults.CLUSTER_DOMAIN));
+  }
+
+  /** Each size field the request gives wins over the preset's. */
+  private static Settled.Size size(VCluster vc, Settled.Size preset) {
+    OrchestratorSpec.Persistence persistence = vc.persistence();
+    return new Settled.Size(
+        new Settled.Replicas(or(vc.replicas(), preset.replicas().controlPlane()),
+            or(vc.coredns().replicas(), preset.replicas().coredns())),
+        new Settled.Resources(
+            quantities(vc.resources().requests(), preset.resources().requests()),
+            quantities(vc.resources().limits(), preset.resources().limits())),
+        new Settled.Persistence(or(persistence.enabled(), preset.persistence().enabled()),
+            or(persistence.size(), preset.persistence().size()),
+            or(persistence.storageClass(), preset.persistence().storageClass())));
+  }
+
+  private static Settled.Quantities quantities(Quantities given, Settled.Quantities preset) {
+    return new Settled.Quantities(or(given.cpu(), preset.cpu()), or(given.memory(), preset.memory()));
+  }
+
+  private static Settled.UserValues user(VCluster vc) {
+    return new Settled.UserValues(vc.backingStore(), vc.exportKubeConfig(), vc.helmOverrides());
   }
 
   /** The request's selector labels win whole over the platform's; empty counts as unset. */
-  private static HelmValues.Selectors selectors(Integrations integrations,
+  private static Settled.Selectors selectors(Integrations integrations,
       PlatformSettings platform) {
-    return new HelmValues.Selectors(
+    return new Settled.Selectors(
         selector(integrations.externalSecrets().clusterStoreSelectorLabels(),
             platform.externalSecrets().storeSelector()),
         selector(integrations.certManager().clusterIssuerSelectorLabels(),
@@ -199,7 +220,7 @@ public final class OrchestratorResolver {
         "spec.integrations.argocd.clusterLabels");
     ClusterRegistrationRules.refuseReserved(argocd.clusterAnnotations(), false,
         "spec.integrations.argocd.clusterAnnotations");
-    return new OrchestratorModel.Registration(environment, baseDomain,
+    return new OrchestratorModel.Registration(
         Tree.merge(ClusterRegistrationRules.labels(name, environment), argocd.clusterLabels()),
         Tree.merge(ClusterRegistrationRules.annotations(name, environment, baseDomain, workload,
             platform.addonsRepo()), argocd.clusterAnnotations()));
@@ -234,16 +255,6 @@ public final class OrchestratorResolver {
               + ".");
     }
     return baseDomain;
-  }
-
-  private static String clusterDomain(VCluster vc) {
-    return or(vc.networking().clusterDomain(), Defaults.CLUSTER_DOMAIN);
-  }
-
-  private static String quantity(VCluster vc,
-      Function<OrchestratorSpec.Resources, Quantities> group,
-      Function<Quantities, String> field, String presetValue) {
-    return or(field.apply(group.apply(vc.resources())), presetValue);
   }
 
   /** The subnet-derived or given VIP, checked against the subnet; null when there is none. */

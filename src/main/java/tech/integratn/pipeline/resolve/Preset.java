@@ -1,31 +1,28 @@
 package tech.integratn.pipeline.resolve;
 
+import tech.integratn.pipeline.resolve.Settled.Persistence;
+import tech.integratn.pipeline.resolve.Settled.Quantities;
+import tech.integratn.pipeline.resolve.Settled.Replicas;
+import tech.integratn.pipeline.resolve.Settled.Resources;
+import tech.integratn.pipeline.resolve.Settled.Size;
+
 /** Sizing presets; an explicit field in the request always wins over these. */
 public enum Preset {
-  DEV("dev", 1, "200m", "512Mi", "1000m", "1Gi", false, "5Gi", 1),
-  PROD("prod", 3, "500m", "1Gi", "2", "2Gi", true, "10Gi", 2);
+  DEV("dev", new Size(
+      new Replicas(1, 1),
+      new Resources(new Quantities("200m", "512Mi"), new Quantities("1000m", "1Gi")),
+      new Persistence(false, "5Gi", null))),
+  PROD("prod", new Size(
+      new Replicas(3, 2),
+      new Resources(new Quantities("500m", "1Gi"), new Quantities("2", "2Gi")),
+      new Persistence(true, "10Gi", null)));
 
   final String id;
-  final int replicas;
-  final String cpuRequest;
-  final String memoryRequest;
-  final String cpuLimit;
-  final String memoryLimit;
-  final boolean persistenceEnabled;
-  final String persistenceSize;
-  final int corednsReplicas;
+  final Size size;
 
-  Preset(String id, int replicas, String cpuRequest, String memoryRequest, String cpuLimit,
-      String memoryLimit, boolean persistenceEnabled, String persistenceSize, int corednsReplicas) {
+  Preset(String id, Size size) {
     this.id = id;
-    this.replicas = replicas;
-    this.cpuRequest = cpuRequest;
-    this.memoryRequest = memoryRequest;
-    this.cpuLimit = cpuLimit;
-    this.memoryLimit = memoryLimit;
-    this.persistenceEnabled = persistenceEnabled;
-    this.persistenceSize = persistenceSize;
-    this.corednsReplicas = corednsReplicas;
+    this.size = size;
   }
 
   public String id() {

@@ -77,21 +77,23 @@ public final class SubRequestResolvers {
 
   /** Template model of a VClusterKubeconfigExternalSecret. */
   public record KubeconfigExternalSecretModel(String name, String targetNamespace,
-      String externalSecretName, String secretName, String onepasswordItem) {}
+      ItemSecret kubeconfig, ExternalSecrets externalSecrets) {}
 
   public static Resolution kubeconfigExternalSecret(Request request, Identity identity,
       SubRequestSpecs.KubeconfigExternalSecretSpec spec, PlatformSettings platform) {
     String name = spec.name();
-    KubeconfigExternalSecretModel model = new KubeconfigExternalSecretModel(name, spec.targetNamespace(),
-        Names.kubeconfigExternalSecret(name), Names.kubeconfigSecret(name),
-        or(spec.onepasswordItem(), identity.onepasswordItem()));
+    KubeconfigExternalSecretModel model = new KubeconfigExternalSecretModel(name,
+        spec.targetNamespace(),
+        new ItemSecret(Names.kubeconfigExternalSecret(name), Names.kubeconfigSecret(name),
+            or(spec.onepasswordItem(), identity.onepasswordItem())),
+        ExternalSecrets.of(platform));
     return new Resolution(model, SubRequestStatus.of(request.kind(), name, spec.targetNamespace()));
   }
 
   /** Template model of a VClusterArgoCDClusterRegistration. */
-  public record ClusterRegistrationModel(String name, String argocdNamespace, String externalSecretName,
-      String secretName, String onepasswordItem, Map<String, String> labels,
-      Map<String, String> annotations) {}
+  public record ClusterRegistrationModel(String name, String argocdNamespace,
+      ItemSecret cluster, Map<String, String> labels, Map<String, String> annotations,
+      ExternalSecrets externalSecrets) {}
 
   public static Resolution clusterRegistration(Request request, Identity identity,
       SubRequestSpecs.ClusterRegistrationSpec spec, PlatformSettings platform) {
@@ -112,10 +114,11 @@ public final class SubRequestResolvers {
     // Argo CD ignores a cluster Secret without this label, whoever wrote the request.
     labels.putIfAbsent("argocd.argoproj.io/secret-type", "cluster");
     ClusterRegistrationModel model = new ClusterRegistrationModel(name, namespace,
-        identity.argocdClusterExternalSecret(), identity.argocdCluster(),
-        or(spec.onepasswordItem(), identity.onepasswordItem()),
+        new ItemSecret(identity.argocdClusterExternalSecret(), identity.argocdCluster(),
+            or(spec.onepasswordItem(), identity.onepasswordItem())),
         ClusterRegistrationRules.asTemplateData(labels),
-        ClusterRegistrationRules.asTemplateData(annotations));
+        ClusterRegistrationRules.asTemplateData(annotations),
+        ExternalSecrets.of(platform));
     return new Resolution(model, SubRequestStatus.of(request.kind(), name, namespace));
   }
 

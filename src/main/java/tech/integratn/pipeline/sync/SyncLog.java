@@ -36,6 +36,6 @@ public final class SyncLog {
 
   /** {@code refusal} with every credential the run knows by now hidden. */
   public PipelineException redacted(PipelineException refusal) {
-    return new PipelineException(refusal.exitCode(), redactor.hide(refusal.getMessage()));
+    return refusal.redacted(redactor::hide);
   }
 }

@@ -71,6 +71,9 @@ public final class OutputWriter {
           + describe(failure.cause) + "); nothing from this run was kept. Check that the output "
           + "and metadata directories are writable and have free space.", failure.cause);
     } finally {
+      // Whatever ended the run early, an error of the JVM's own included, keeps nothing of it
+      // (after finish() this does nothing).
+      run.abort();
       try {
         Runtime.getRuntime().removeShutdownHook(onTerm);
       } catch (IllegalStateException shuttingDown) {

@@ -11,15 +11,19 @@ import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.NonPrintableStyle;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 import org.snakeyaml.engine.v2.exceptions.ScannerException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -58,6 +62,55 @@ public final class Yaml {
 
   /** Aliases allowed per document: enough for hand-written anchors, far too few for a bomb. */
   public static final int MAX_ALIASES = 50;
+  /**
+   * Collections nested in one another, at most, in a text read: far more than any Kubernetes
+   * object or Helm values hold, and shallow enough that reading the tree, and every walk over it
+   * (the guard's, text inside text included), stays well inside a thread's stack. Deeper text is
+   * refused before it is read, so running out of stack is not a way a reading can end.
+   */
+  public static final int MAX_DEPTH = 200;
+
+  /** A text nested deeper than {@link #MAX_DEPTH}: refused as a YAML error, before reading. */
+  public static final class TooDeep extends YamlEngineException {
+    TooDeep() {
+      super("the text is nested more than " + MAX_DEPTH + " levels deep");
+    }
+  }
+
+  /** snakeyaml-engine's composer, which recurses once per level, stopped at {@link #MAX_DEPTH}. */
+  private static final class BoundedComposer extends Composer {
+    private int depth;
+
+    BoundedComposer(LoadSettings settings, String text) {
+      super(settings, new ParserImpl(settings, new StreamReader(settings, text)));
+    }
+
+    @Override
+    protected SequenceNode composeSequenceNode(Optional<Anchor> anchor) {
+      enter();
+      try {
+        return super.composeSequenceNode(anchor);
+      } finally {
+        depth--;
+      }
+    }
+
+    @Override
+    protected Node composeMappingNode(Optional<Anchor> anchor) {
+      enter();
+      try {
+        return super.composeMappingNode(anchor);
+      } finally {
+        depth--;
+      }
+    }
+
+    private void enter() {
+      if (++depth > MAX_DEPTH) {
+        throw new TooDeep();
+      }
+    }
+  }
   /**
    * Double-quoted scalars with {@code \L} / {@code \P} escapes read in one text (each costs one
    * more reading); more are refused as unreadable.
@@ -266,8 +319,9 @@ public final class Yaml {
   public static List<Node> composeAll(String text, LoadSettings settings) {
     Function<String, List<Node>> compose = current -> {
       List<Node> documents = new ArrayList<>();
-      for (Node node : new Compose(settings).composeAllFromString(current)) {
-        documents.add(node);
+      for (BoundedComposer composer = new BoundedComposer(settings, current);
+          composer.hasNext(); ) {
+        documents.add(composer.next());
       }
       return documents;
     };
@@ -286,7 +340,7 @@ public final class Yaml {
         if (spelledOnlyInDoubleQuotes(documents)) {
           return documents;
         }
-      } catch (RuntimeException | StackOverflowError tryScalarByScalar) {
+      } catch (RuntimeException tryScalarByScalar) {
         // read again below, where every failure is reported as the reader's
       }
       return withSeparatorEscapes(text, compose);
@@ -411,8 +465,9 @@ public final class Yaml {
   /**
    * The reader's own failures on hostile text as YAML errors like any other: a code point past
    * Unicode in an escape ({@code "\\UFFFFFFFF"}) makes snakeyaml-engine throw a number format
-   * error, deep nesting overflows its stack. Every caller already turns a YAML error into a
-   * refusal with its reason, so none of them exits as if the image had a bug.
+   * error. (Deep nesting is refused before it is read: {@link #MAX_DEPTH}.) Every caller already
+   * turns a YAML error into a refusal with its reason, so none of them exits as if the image had
+   * a bug.
    */
   private static <T> T readerFailuresAsYamlErrors(Function<String, T> parse, String text) {
     try {
@@ -423,12 +478,6 @@ public final class Yaml {
       throw new YamlEngineException("an escape names a character that does not exist");
     } catch (IllegalArgumentException | IndexOutOfBoundsException | ArithmeticException e) {
       throw new YamlEngineException("the text cannot be read as YAML");
-    } catch (StackOverflowError e) {
-      throw new YamlEngineException("the text is nested too deeply to read");
-    } catch (OutOfMemoryError e) {
-      // Inputs are bounded before they are read, so this is a text that expands (aliases)
-      // past the heap: what it holds was never read.
-      throw new YamlEngineException("the text expands past the memory this reader may use");
     }
   }
 

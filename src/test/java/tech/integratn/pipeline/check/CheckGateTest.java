@@ -1,6 +1,7 @@
 package tech.integratn.pipeline.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -91,8 +92,8 @@ class CheckGateTest {
     Cli result = Cli.run("check", "--format", "junit", "--output", report.toString(),
         work.resolve("repo").toString());
 
-    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.CHECK_FAILED.code());
-    assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(assertExited("a failed check", result, ExitCode.CHECK_FAILED))
+        .doesNotContain("Exception");
     assertThat(result.out()).contains("failed").contains("report: " + report);
     String xml = Files.readString(report);
     assertValidJunit(xml);
@@ -125,12 +126,12 @@ class CheckGateTest {
     if (!root) {
       result = Cli.run("check", "--format", "json", work.resolve("repo").toString());
     } else {
-      org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/usr/sbin/runuser").exists()
+      tech.integratn.pipeline.Tools.require(new java.io.File("/usr/sbin/runuser").exists()
           || new java.io.File("/sbin/runuser").exists(), "runuser is not installed");
       result = asNobody("check", "--format", "json", work.resolve("repo").toString());
     }
-    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.CHECK_FAILED.code());
-    assertThat(result.err()).doesNotContain("Exception");
+    assertThat(assertExited("an unreadable file fails the check", result,
+        ExitCode.CHECK_FAILED)).doesNotContain("Exception");
     JsonNode report = JSON.readTree(result.out());
     assertThat(report.path("counts").path("passed").asInt()).isEqualTo(1);
     assertThat(report.toString()).contains("locked", "permission denied");
@@ -299,9 +300,9 @@ class CheckGateTest {
         "baseDomian: x\n"}) {
       Path settings = Files.writeString(work.resolve("settings.yaml"), text);
       Cli result = Cli.run("check", "--settings", settings.toString(), work.toString());
-      assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.USAGE.code());
-      assertThat(result.err()).contains(settings.toString()).doesNotContain("Exception")
-          .doesNotContain("\tat ");
+      assertThat(assertExited("hostile settings are usage errors not crashes", result,
+          ExitCode.USAGE,
+          settings.toString())).doesNotContain("Exception").doesNotContain("\tat ");
     }
   }
 

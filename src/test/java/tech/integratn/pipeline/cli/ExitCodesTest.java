@@ -1,6 +1,7 @@
 package tech.integratn.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -185,8 +186,8 @@ class ExitCodesTest {
   @Test
   void aTypoOfACommandIsOneLineWithWhatWasMeant() {
     Cli result = Cli.run("chekc");
-    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
-    assertThat(result.err()).contains("did you mean check?");
+    assertExited("a typo of a command is one line with what was meant", result,
+        ExitCode.USAGE, "did you mean check?");
     assertThat(result.err().lines().count()).isEqualTo(1);
   }
 }

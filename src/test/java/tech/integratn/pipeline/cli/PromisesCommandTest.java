@@ -1,6 +1,7 @@
 package tech.integratn.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -124,7 +125,7 @@ class PromisesCommandTest {
   void anUnwritableOutputIsExitSix() throws IOException {
     Path blocked = Files.writeString(work.resolve("file"), "not a folder");
     Cli result = Cli.run("promises", "--settings", "builtin", "--output", blocked.toString());
-    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.WRITE_FAILED.code());
-    assertThat(result.err()).contains(blocked.toString()).doesNotContain("Exception");
+    assertThat(assertExited("an unwritable output is exit six", result,
+        ExitCode.WRITE_FAILED, blocked.toString())).doesNotContain("Exception");
   }
 }

@@ -2,14 +2,13 @@ package tech.integratn.pipeline.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tech.integratn.pipeline.Refusals.assertRefused;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tech.integratn.pipeline.failure.ExitCode;
-import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.guard.OutputGuard;
 import tech.integratn.pipeline.render.RenderedFile;
 
@@ -46,11 +45,8 @@ class OutputGuardTest {
       "a: &a [*a, {kind: Secret}]\n",
   })
   void refusesASecretInAnyYamlStyle(String content) {
-    assertThatThrownBy(() -> guard.check(List.of(new RenderedFile("x.yaml", content))))
-        .isInstanceOfSatisfying(PipelineException.class, e -> {
-          assertThat(e.exitCode()).isEqualTo(ExitCode.OUTPUT_REFUSED);
-          assertThat(e.getMessage()).contains("x.yaml").contains("Secret");
-        });
+    assertRefused(content, () -> guard.check(List.of(new RenderedFile("x.yaml", content))),
+        ExitCode.OUTPUT_REFUSED, "x.yaml", "Secret");
   }
 
   @Test
@@ -58,43 +54,66 @@ class OutputGuardTest {
     String core = "apiVersion: platform.integratn.tech/v1alpha1\nkind: VClusterCore\nspec:\n"
         + "  valuesYaml: |\n    experimental:\n      deploy:\n        vcluster:\n"
         + "          manifests: |\n            apiVersion: v1\n            kind: Secret\n";
-    assertThatThrownBy(() -> guard.check(List.of(new RenderedFile("core.yaml", core))))
-        .hasMessageContaining("experimental.deploy.vcluster.manifests");
+    assertRefused("values text", () -> guard.check(List.of(new RenderedFile("core.yaml", core))),
+        ExitCode.OUTPUT_REFUSED, "experimental.deploy.vcluster.manifests");
     String app = "apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n"
         + "    helm:\n      valuesObject:\n        experimental:\n          deploy:\n"
         + "            host:\n              manifests: \"kind: Secret\\napiVersion: v1\\n\"\n";
-    assertThatThrownBy(() -> guard.check(List.of(new RenderedFile("app.yaml", app))))
-        .hasMessageContaining("experimental.deploy.host.manifests");
+    assertRefused("values object", () -> guard.check(List.of(new RenderedFile("app.yaml", app))),
+        ExitCode.OUTPUT_REFUSED, "experimental.deploy.host.manifests");
   }
 
   @Test
   void refusesNestingTooDeepToCheck() {
     String deep = "a: " + "[".repeat(200_000) + "]".repeat(200_000) + "\n";
-    assertThatThrownBy(() -> guard.check(List.of(new RenderedFile("deep.yaml", deep))))
-        .isInstanceOf(PipelineException.class).hasMessageContaining("deep.yaml");
+    assertRefused("deep", () -> guard.check(List.of(new RenderedFile("deep.yaml", deep))),
+        ExitCode.OUTPUT_REFUSED, "deep.yaml");
+  }
+
+  /**
+   * Each text is shallow enough to read; together, text inside text, they nest too deep to walk,
+   * and are refused, not left to run out of stack. Just under that depth they are read.
+   */
+  @Test
+  void refusesTextsNestedInTextsTooDeepTogether() {
+    assertRefused("too deep together", () -> guard.check(List.of(new RenderedFile("deep.yaml",
+        nestedTexts(150, 150, 150)))), ExitCode.OUTPUT_REFUSED, "nested too deeply to check");
+    assertThatCode(() -> guard.check(List.of(new RenderedFile("deep.yaml",
+        nestedTexts(150, 150, 95))))).doesNotThrowAnyException();
+  }
+
+  /** A document {@code outer} levels deep holding a text that deep holding a text that deep. */
+  private static String nestedTexts(int outer, int middle, int inner) {
+    String innermost = "{a: ".repeat(inner - 1) + "'kind secret'" + "}".repeat(inner - 1);
+    String between = "[".repeat(middle) + quoted(innermost) + "]".repeat(middle);
+    return "a: " + "[".repeat(outer - 1) + quoted(between) + "]".repeat(outer - 1) + "\n";
+  }
+
+  private static String quoted(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   @Test
   void refusesUnparsableYamlAndDuplicateKeys() {
-    assertThatThrownBy(() -> guard.check(List.of(new RenderedFile("bad.yaml", "a: [1, 2\n"))))
-        .hasMessageContaining("bad.yaml").hasMessageContaining("not valid YAML");
-    assertThatThrownBy(() -> guard.check(List.of(
-        new RenderedFile("dup.yaml", "kind: ConfigMap\nkind: Secret\napiVersion: v1\n"))))
-        .hasMessageContaining("dup.yaml");
+    assertRefused("unparsable", () -> guard.check(List.of(new RenderedFile("bad.yaml",
+        "a: [1, 2\n"))), ExitCode.OUTPUT_REFUSED, "bad.yaml", "not valid YAML");
+    assertRefused("duplicate keys", () -> guard.check(List.of(
+        new RenderedFile("dup.yaml", "kind: ConfigMap\nkind: Secret\napiVersion: v1\n"))),
+        ExitCode.OUTPUT_REFUSED, "dup.yaml");
   }
 
   @Test
   void refusesAnyStringThatReadsAsASecret() {
     String text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  note: |\n    kind: Secret\n    apiVersion: v1\n";
-    assertThatThrownBy(() -> guard.check(List.of(new RenderedFile("a.yaml", text))))
-        .hasMessageContaining("a.yaml document 1, text at data.note document 1 is a Secret");
+    assertRefused("text", () -> guard.check(List.of(new RenderedFile("a.yaml", text))),
+        ExitCode.OUTPUT_REFUSED, "a.yaml document 1, text at data.note document 1 is a Secret");
   }
 
   @Test
   void refusesTextThatCouldSpellASecretAndCannotBeReadCompletely() {
     String text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  note: |\n    first line\n    kind: Secret\n    apiVersion: v1\n";
-    assertThatThrownBy(() -> guard.check(List.of(new RenderedFile("a.yaml", text))))
-        .hasMessageContaining("a.yaml document 1 at data.note holds text that could spell a "
+    assertRefused("unreadable text", () -> guard.check(List.of(new RenderedFile("a.yaml", text))),
+        ExitCode.OUTPUT_REFUSED, "a.yaml document 1 at data.note holds text that could spell a "
             + "Secret and that the guard cannot read completely");
   }
 
@@ -133,7 +152,7 @@ class OutputGuardTest {
     org.assertj.core.api.ThrowableAssert.ThrowingCallable check =
         () -> new OutputGuard().check(List.of(new RenderedFile("a.yaml", document)));
     if (refused) {
-      assertThatThrownBy(check).as(reason).isInstanceOf(PipelineException.class);
+      assertRefused(reason, check, ExitCode.OUTPUT_REFUSED);
     } else {
       assertThatCode(check).as(reason).doesNotThrowAnyException();
     }

@@ -1,6 +1,7 @@
 package tech.integratn.pipeline.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tech.integratn.pipeline.Cli;
 import tech.integratn.pipeline.Fixtures;
+import tech.integratn.pipeline.failure.ExitCode;
 
 /**
  * render promises --compare-live over kubectl's saved output: the seed's bash promises, an
@@ -104,7 +106,7 @@ class LiveComparisonTest {
     Files.createDirectories(work.resolve("broken"));
     Files.writeString(work.resolve("broken/promises.yaml"), "items: [\n");
     Cli result = Cli.run("promises", "--settings", "builtin", "--compare-live", work.resolve(dir).toString());
-    assertThat(result.exitCode()).as(rule).isEqualTo(2);
-    assertThat(result.err()).as(rule).contains(parts).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(assertExited(rule, result, ExitCode.USAGE, parts.toArray(String[]::new))).as(rule)
+        .doesNotContain("Exception");
   }
 }

@@ -1,6 +1,7 @@
 package tech.integratn.pipeline.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,9 +44,8 @@ class InputRefusalTest {
     Cli result = Cli.run("--input", input.toString(), "--output", work.resolve("out").toString(),
         "--metadata", work.resolve("meta").toString());
 
-    assertThat(result.exitCode()).as(result.out() + result.err())
-        .isEqualTo(ExitCode.INVALID_INPUT.code());
-    assertThat(result.err()).contains(field).doesNotContain("\tat ").doesNotContain("Exception");
+    assertThat(assertExited(result.out() + result.err(), result,
+        ExitCode.INVALID_INPUT, field)).doesNotContain("\tat ").doesNotContain("Exception");
     assertThat(result.err().strip().lines()).hasSize(1);
     assertThat(work.resolve("out")).doesNotExist();
     assertThat(work.resolve("meta")).doesNotExist();

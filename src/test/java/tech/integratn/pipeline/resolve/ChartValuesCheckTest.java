@@ -1,6 +1,7 @@
 package tech.integratn.pipeline.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,8 +29,8 @@ class ChartValuesCheckTest {
   void aMisspeltOverrideIsRefusedWithItsKeyPathAndTheChartsMessage() throws IOException {
     Cli result = render("  vcluster:\n    helmOverrides:\n      controlPlane:\n"
         + "        statefulset:\n          highAvailability: {replicas: 2}\n");
-    assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
-    assertThat(result.err()).contains("controlPlane.statefulset", "vcluster chart 0.30.4",
+    assertExited("a misspelt override is refused with its key path and the chart's message", result,
+        ExitCode.INVALID_INPUT, "controlPlane.statefulset", "vcluster chart 0.30.4",
         "not defined in the schema", "spec.vcluster.helmOverrides");
     assertThat(work.resolve("out")).doesNotExist();
   }

@@ -44,8 +44,8 @@ class DerivedValueRulesTest {
         rule("the 1Password item is named after the vcluster", () -> Names.onepasswordItem("x"),
             "vcluster-x-kubeconfig"),
         rule("the preset ids are dev and prod", () -> Preset.byId("prod").id(), "prod"),
-        rule("prod runs three control-plane replicas", () -> Preset.byId("prod").replicas, 3),
-        rule("dev runs without persistence", () -> Preset.byId("dev").persistenceEnabled, false));
+        rule("prod runs three control-plane replicas", () -> Preset.byId("prod").size.replicas().controlPlane(), 3),
+        rule("dev runs without persistence", () -> Preset.byId("dev").size.persistence().enabled(), false));
   }
 
   private static Arguments rule(String rule, Supplier<Object> derived, Object expected) {

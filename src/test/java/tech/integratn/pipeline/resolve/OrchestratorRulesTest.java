@@ -81,7 +81,7 @@ class OrchestratorRulesTest {
             "/names/kubeconfigSyncJob", "vcluster-x-kubeconfig-sync-20261126",
             Map.of(Defaults.ANNOTATION_RECONCILE_AT, "2026-11-26")),
         rule("the prod preset's environment is production", "{vcluster: {preset: prod}}",
-            "/registration/environment", "production"),
+            "/registration/labels/environment", "production"),
         rule("user cluster labels win over the base labels",
             "{integrations: {argocd: {clusterLabels: {enable_argocd: 'false'}}}}",
             "/registration/labels/enable_argocd", "false"),

@@ -1,6 +1,7 @@
 package tech.integratn.pipeline.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,8 +68,8 @@ class PlatformSettingsTest {
     Cli result = Cli.run("--input", INPUT, "--output", work.resolve("out").toString(),
         "--metadata", work.resolve("meta").toString(), "--settings", settings.toString());
 
-    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.USAGE.code());
-    assertThat(result.err()).contains("Invalid settings", named).doesNotContain("Exception");
+    assertThat(assertExited("a bad settings file is refused with its key path", result,
+        ExitCode.USAGE, "Invalid settings", named)).doesNotContain("Exception");
     assertThat(work.resolve("out")).doesNotExist();
   }
 
@@ -89,9 +90,8 @@ class PlatformSettingsTest {
     Cli absent = Cli.run(Map.of("VCLUSTER_PIPELINE_SETTINGS", work.resolve("none.yaml").toString()),
         "--input", INPUT, "--output", work.resolve("b").toString(),
         "--metadata", work.resolve("bm").toString());
-    assertThat(absent.exitCode()).as("never another platform's values")
-        .isEqualTo(ExitCode.USAGE.code());
-    assertThat(absent.err()).contains("VCLUSTER_PIPELINE_SETTINGS", "does not exist");
+    assertExited("never another platform's values", absent,
+        ExitCode.USAGE, "VCLUSTER_PIPELINE_SETTINGS", "does not exist");
     assertThat(work.resolve("b")).doesNotExist();
   }
 

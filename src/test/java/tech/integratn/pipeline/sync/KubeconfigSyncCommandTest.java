@@ -1,6 +1,7 @@
 package tech.integratn.pipeline.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -144,13 +145,13 @@ class KubeconfigSyncCommandTest {
     assertThat(sync(environment("team"), text).exitCode()).isZero();
     assertThat(connect.items("v-team")).hasSize(1);
     Cli missing = sync(environment("no-such-vault"), text);
-    assertThat(missing.exitCode()).isEqualTo(ExitCode.SYNC_FAILED.code());
-    assertThat(missing.err()).contains("no-such-vault", "nothing was written");
+    assertExited("the vault is found by id then name and none named is an error", missing,
+        ExitCode.SYNC_FAILED, "no-such-vault", "nothing was written");
     assertThat(connect.items("v-home")).isEmpty();
     // No silent fallback to a vault named homelab: the platform names its vault.
     Cli unnamed = sync(environment(""), text);
-    assertThat(unnamed.exitCode()).isEqualTo(ExitCode.SYNC_FAILED.code());
-    assertThat(unnamed.err()).contains("onepassword.vault", "nothing was written");
+    assertExited("the vault is found by id then name and none named is an error", unnamed,
+        ExitCode.SYNC_FAILED, "onepassword.vault", "nothing was written");
     assertThat(connect.items("v-home")).isEmpty();
   }
 
@@ -160,8 +161,8 @@ class KubeconfigSyncCommandTest {
     env.put("OP_CONNECT_TOKEN", "wrong");
     Cli result = sync(env, kubeconfig("    token: t\n"));
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.SYNC_FAILED.code());
-    assertThat(result.err()).contains("HTTP 401", "token").doesNotContain("Exception");
+    assertThat(assertExited("a refused token stops at once with a clear message", result,
+        ExitCode.SYNC_FAILED, "HTTP 401", "token")).doesNotContain("Exception");
     assertThat(result.err().strip().lines()).hasSize(1);
     assertThat(connect.calls).hasSize(1);
   }
@@ -185,24 +186,23 @@ class KubeconfigSyncCommandTest {
         Files.writeString(work.resolve("config"), kubeconfig("    token: t\n")).toString(),
         "--timeout-seconds", "2");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.SYNC_FAILED.code());
-    assertThat(result.err()).contains("did not answer", "within 2 s");
+    assertExited("an unreachable connect gives up within the timeout", result,
+        ExitCode.SYNC_FAILED, "did not answer", "within 2 s");
     assertThat((System.nanoTime() - start) / 1e9).isLessThan(15);
   }
 
   @Test
   void anEmptyKubeconfigIsRefused() throws IOException {
     Cli result = sync(environment("v-team"), "");
-    assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
-    assertThat(result.err()).contains("empty");
+    assertExited("an empty kubeconfig is refused", result, ExitCode.INVALID_INPUT, "empty");
     assertThat(connect.calls).isEmpty();
   }
 
   @Test
   void aKubeconfigWithoutCredentialsIsRefused() throws IOException {
     Cli result = sync(environment("v-team"), kubeconfig("    username: nobody\n"));
-    assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
-    assertThat(result.err()).contains("neither a token nor a client certificate");
+    assertExited("a kubeconfig without credentials is refused", result,
+        ExitCode.INVALID_INPUT, "neither a token nor a client certificate");
     assertThat(result.err().strip().lines()).hasSize(1);
     assertThat(connect.calls).isEmpty();
   }
@@ -211,8 +211,7 @@ class KubeconfigSyncCommandTest {
   void anExecKubeconfigIsRefused() throws IOException {
     Cli result = sync(environment("v-team"), kubeconfig(
         "    exec: {apiVersion: client.authentication.k8s.io/v1, command: aws}\n"));
-    assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
-    assertThat(result.err()).contains("exec plugin");
+    assertExited("an exec kubeconfig is refused", result, ExitCode.INVALID_INPUT, "exec plugin");
     assertThat(connect.calls).isEmpty();
   }
 
@@ -243,7 +242,7 @@ class KubeconfigSyncCommandTest {
     Map<String, String> env = environment("v-team");
     env.remove("OP_CONNECT_TOKEN");
     Cli result = sync(env, kubeconfig("    token: t\n"));
-    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
-    assertThat(result.err()).contains("OP_CONNECT_TOKEN");
+    assertExited("a missing environment variable is a usage error", result,
+        ExitCode.USAGE, "OP_CONNECT_TOKEN");
   }
 }

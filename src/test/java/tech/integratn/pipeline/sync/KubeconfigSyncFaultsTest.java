@@ -1,6 +1,7 @@
 package tech.integratn.pipeline.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -164,8 +165,8 @@ class KubeconfigSyncFaultsTest {
     });
     Cli result = sync(environment(), kubeconfig("    token: " + USER_TOKEN + "\n"));
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.SYNC_FAILED.code());
-    assertThat(result.err()).contains("HTTP 400", "bad request");
+    assertExited("a reflected request in an error is not logged", result,
+        ExitCode.SYNC_FAILED, "HTTP 400", "bad request");
     assertThat(result.err().length()).isLessThan(600);
   }
 
@@ -230,8 +231,8 @@ class KubeconfigSyncFaultsTest {
     Map<String, String> env = environment();
     env.put("OP_VAULT_ID", "team");
     Cli result = sync(env, kubeconfig("    token: " + USER_TOKEN + "\n"));
-    assertThat(result.exitCode()).isEqualTo(ExitCode.SYNC_FAILED.code());
-    assertThat(result.err()).contains("not a 1Password id");
+    assertExited("ids that are not one password ids are refused", result,
+        ExitCode.SYNC_FAILED, "not a 1Password id");
   }
 
   @Test
@@ -244,8 +245,7 @@ class KubeconfigSyncFaultsTest {
       return true;
     });
     Cli result = sync(environment(), kubeconfig("    token: " + USER_TOKEN + "\n"));
-    assertThat(result.exitCode()).isEqualTo(ExitCode.SYNC_FAILED.code());
-    assertThat(result.err()).contains("not JSON");
+    assertExited("an answer that is not json is refused", result, ExitCode.SYNC_FAILED, "not JSON");
   }
 
   @Test
@@ -253,15 +253,15 @@ class KubeconfigSyncFaultsTest {
     Map<String, String> env = environment();
     env.put("OP_CONNECT_TOKEN", OnePasswordConnectStub.TOKEN + "\nX-Injected: 1");
     Cli result = sync(env, kubeconfig("    token: " + USER_TOKEN + "\n"));
-    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
-    assertThat(result.err()).contains("OP_CONNECT_TOKEN");
+    assertExited("a token with a line break is a usage error and not printed", result,
+        ExitCode.USAGE, "OP_CONNECT_TOKEN");
   }
 
   @Test
   void aYamlErrorOnTheCredentialLineDoesNotQuoteIt() throws IOException {
     Cli result = sync(environment(), kubeconfig("    token: \"" + USER_TOKEN + "\\q\"\n"));
-    assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
-    assertThat(result.err()).contains("not valid YAML", "line");
+    assertExited("a yaml error on the credential line does not quote it", result,
+        ExitCode.INVALID_INPUT, "not valid YAML", "line");
   }
 
   @Test
@@ -273,8 +273,8 @@ class KubeconfigSyncFaultsTest {
     Cli big = Cli.run(environment(), "sync-kubeconfig", "--kubeconfig", huge.toString(),
         "--wait-seconds", "1");
     assertNothingSecretLogged(big);
-    assertThat(big.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
-    assertThat(big.err()).contains("larger than");
+    assertExited("a huge or deep kubeconfig is refused not a crash", big,
+        ExitCode.INVALID_INPUT, "larger than");
 
     Cli deep = sync(environment(), "a: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n");
     assertThat(deep.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());

@@ -1,13 +1,13 @@
 package tech.integratn.pipeline.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tech.integratn.pipeline.Refusals.refusal;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import tech.integratn.pipeline.failure.PipelineException;
+import tech.integratn.pipeline.failure.ExitCode;
 
 /**
  * How the sync reads a kubeconfig and what Argo CD gets from it, one rule each: the rule, the
@@ -63,9 +63,7 @@ class KubeconfigTest {
       assertThat(Kubeconfig.parse(kubeconfig, "k").argocdConfig()).as(rule).isEqualTo(expected);
       return;
     }
-    assertThatThrownBy(() -> Kubeconfig.parse(kubeconfig, "k")).as(rule)
-        .isInstanceOfSatisfying(PipelineException.class, e -> {
-          assertThat(e.getMessage()).contains(expected).doesNotContain("t0k3n");
-        });
+    assertThat(refusal(rule, () -> Kubeconfig.parse(kubeconfig, "k"), ExitCode.INVALID_INPUT,
+        expected).getMessage()).as(rule).doesNotContain("t0k3n");
   }
 }
