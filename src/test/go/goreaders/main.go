@@ -3,8 +3,9 @@
 //
 // Readers: go-yaml v2 (Helm, through sigs.k8s.io/yaml), Helm's manifest splitter, go-yaml v3
 // (kustomize), kubectl's YAML-or-JSON stream reader (its line splitter, or a JSON stream when the
-// text starts with '{'). Every string found is read again, and a string holding "{{" is also
-// executed as a Go template (text/template with sprig) and its output read.
+// text starts with '{'). Every string found is read again, and a string holding "{{" in a field
+// a consumer executes (GOREADERS_EXECUTED, the pipeline's table) is also executed as a Go
+// template (text/template with sprig) and its output read.
 //
 // Input: one JSON string per line (a whole file's text). Output: one JSON object per line,
 // {"secret": "<reader and place>"} or {"secret": ""}.
@@ -156,13 +157,41 @@ type finder struct {
 	deadline time.Time
 }
 
-// text returns where a Secret is in text, or "". A text holding "{{" is also executed as a Go
-// template, once: every consumer here (vcluster's manifests template, External Secrets, Helm's
-// tpl) executes a text once and uses what it writes; that output is read, not executed again.
-func (f *finder) text(text string, depth int) string {
-	return f.read(text, depth, true)
+// executedFields are the fields a consumer executes as a Go template, by the last keys of their
+// path ("[]" for a list's item), wherever the path ends: the pipeline's own table of consumers
+// (guard/Consumers), passed as JSON in GOREADERS_EXECUTED. Every other string is applied as
+// written, so "{{" in it is text, as it is for the real consumers.
+var executedFields [][]string
+
+func executes(keys []string) bool {
+	for _, field := range executedFields {
+		if len(keys) < len(field) {
+			continue
+		}
+		tail, same := keys[len(keys)-len(field):], true
+		for i := range field {
+			same = same && tail[i] == field[i]
+		}
+		if same {
+			return true
+		}
+	}
+	return false
 }
 
+// below is the path one key further down, its last few keys kept.
+func below(keys []string, key string) []string {
+	next := append(append([]string{}, keys...), key)
+	if len(next) > 8 {
+		next = next[len(next)-8:]
+	}
+	return next
+}
+
+// read returns where a Secret is in text, or "". An executed text (one in a field a consumer
+// executes, or read from one) holding "{{" is also executed as a Go template, once: every
+// consumer here (vcluster's manifests template, External Secrets, Helm's tpl) executes a text
+// once and uses what it writes; that output is read, not executed again.
 func (f *finder) read(text string, depth int, executable bool) string {
 	key := fmt.Sprintf("%t:%s", executable, text)
 	if depth > maxDepth || f.seen[key] || time.Now().After(f.deadline) {
@@ -171,7 +200,7 @@ func (f *finder) read(text string, depth int, executable bool) string {
 	f.seen[key] = true
 	for _, r := range readers {
 		for i, doc := range r.read(text) {
-			if at := f.value(doc, depth); at != "" {
+			if at := f.value(doc, depth, nil, executable); at != "" {
 				return fmt.Sprintf("%s, document %d: %s", r.name, i+1, at)
 			}
 		}
@@ -186,17 +215,21 @@ func (f *finder) read(text string, depth int, executable bool) string {
 	return ""
 }
 
-func (f *finder) value(v interface{}, depth int) string {
+// value finds a Secret in a document's value; keys is the path to it, executed whether a
+// consumer executes the field it is in.
+func (f *finder) value(v interface{}, depth int, keys []string, executed bool) string {
 	switch t := v.(type) {
 	case map[string]interface{}:
 		if isCoreSecret(t) {
 			return "a Secret"
 		}
 		for k, item := range t {
-			if at := f.text(k, depth+1); at != "" {
+			next := below(keys, k)
+			nextExecuted := executed || executes(next)
+			if at := f.read(k, depth+1, nextExecuted); at != "" {
 				return "key " + k + ": " + at
 			}
-			if at := f.value(item, depth); at != "" {
+			if at := f.value(item, depth, next, nextExecuted); at != "" {
 				return k + ": " + at
 			}
 		}
@@ -205,19 +238,20 @@ func (f *finder) value(v interface{}, depth int) string {
 		for k, item := range t {
 			converted[fmt.Sprint(k)] = item
 		}
-		return f.value(converted, depth)
+		return f.value(converted, depth, keys, executed)
 	case []interface{}:
+		next := below(keys, "[]")
 		for i, item := range t {
-			if at := f.value(item, depth); at != "" {
+			if at := f.value(item, depth, next, executed || executes(next)); at != "" {
 				return fmt.Sprintf("[%d]: %s", i, at)
 			}
 		}
 	case string:
-		if at := f.text(t, depth+1); at != "" {
+		if at := f.read(t, depth+1, executed); at != "" {
 			return "text: " + at
 		}
 	case []byte:
-		return f.value(string(t), depth)
+		return f.value(string(t), depth, keys, executed)
 	}
 	return ""
 }
@@ -427,6 +461,12 @@ func readerAnswerOf(line string, executed bool) map[string]string {
 }
 
 func main() {
+	if table := os.Getenv("GOREADERS_EXECUTED"); table != "" {
+		if err := json.Unmarshal([]byte(table), &executedFields); err != nil {
+			fmt.Fprintln(os.Stderr, "GOREADERS_EXECUTED:", err)
+			os.Exit(2)
+		}
+	}
 	in := bufio.NewReaderSize(os.Stdin, 1<<20)
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()

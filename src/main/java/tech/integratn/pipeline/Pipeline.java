@@ -10,11 +10,13 @@ import tech.integratn.pipeline.admit.Admission;
 import tech.integratn.pipeline.admit.Identity;
 import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.guard.OutputGuard;
+import tech.integratn.pipeline.guard.RequestTexts;
 import tech.integratn.pipeline.kind.Mode;
 import tech.integratn.pipeline.read.Request;
 import tech.integratn.pipeline.read.RequestReader;
 import tech.integratn.pipeline.read.SchemaValidator;
 import tech.integratn.pipeline.render.RenderedFile;
+import tech.integratn.pipeline.render.StoredSize;
 import tech.integratn.pipeline.render.TemplateRenderer;
 import tech.integratn.pipeline.resolve.Resolution;
 import tech.integratn.pipeline.resolve.Resolvers;
@@ -34,6 +36,11 @@ public final class Pipeline {
 
   private final PrintStream log;
   private final boolean strictFields;
+  /**
+   * One guard for the request's texts and what is rendered from them: a text found clean in the
+   * request is not read again in output.
+   */
+  private final OutputGuard guard = new OutputGuard();
 
   /** As the Kratix step reads a request (the API server has pruned unknown fields already). */
   public Pipeline(PrintStream log) {
@@ -62,7 +69,7 @@ public final class Pipeline {
     Rendered rendered = render(settings.input(), settings.templates(), settings.platform(),
         settings.mode());
     rendered.warnings().forEach(log::println);
-    new OutputGuard().check(rendered.files());
+    guard.check(rendered.files());
     write(settings, rendered);
   }
 
@@ -87,9 +94,11 @@ public final class Pipeline {
       PlatformSettings platform) {
     new SchemaValidator(strictFields).validate(request);
     Identity identity = Admission.admit(request, platform);
+    new RequestTexts(guard).check(request.spec());
     Resolution resolution = Resolvers.resolve(request, identity, platform);
-    return new Rendered(request, resolution,
-        templates.render(request.kind(), resolution.model()));
+    List<RenderedFile> files = templates.render(request.kind(), resolution.model());
+    StoredSize.check(request.object(), files);
+    return new Rendered(request, resolution, files);
   }
 
   /**

@@ -55,16 +55,16 @@ class CarriedSecretTest {
             "vcluster-core-request.yaml", "helm[0].values"),
         Arguments.of("a Secret in text in text in text",
             annotated("c: |\n  d: |\n    kind: Secret\n    apiVersion: v1\n"),
-            "vcluster-core-request.yaml", "controlPlane.statefulSet.annotations.x"),
+            "spec.vcluster.helmOverrides.controlPlane.statefulSet.annotations.x", "text at d document 1 is a Secret"),
         Arguments.of("a Secret in a JSON string",
             annotated("{\"apiVersion\":\"v1\",\"kind\":\"Secret\"}"),
-            "vcluster-core-request.yaml", "annotations.x"),
+            "spec.vcluster.helmOverrides.controlPlane.statefulSet.annotations.x", "is a Secret"),
         Arguments.of("a Secret whose kind is !!binary in carried text",
             annotated("apiVersion: v1\nkind: !!binary U2VjcmV0\n"),
-            "vcluster-core-request.yaml", "annotations.x"),
+            "spec.vcluster.helmOverrides.controlPlane.statefulSet.annotations.x", "is a Secret"),
         Arguments.of("a Secret after an unreadable document, as splitters read it",
             annotated("first: [\n---\napiVersion: v1\nkind: Secret\n"),
-            "vcluster-core-request.yaml", "annotations.x"),
+            "spec.vcluster.helmOverrides.controlPlane.statefulSet.annotations.x", "cannot read completely"),
         Arguments.of("a kind computed by a Go template",
             orchestrator(Map.of("experimental", Map.of("deploy", Map.of("vcluster", Map.of(
                 "manifestsTemplate", "apiVersion: v1\nkind: {{ printf \"Sec\" }}ret\n"))))),
@@ -74,7 +74,7 @@ class CarriedSecretTest {
                 "metadata", Map.of("name", "c", "namespace", "platform-requests"),
                 "spec", Map.of("name", "c", "integrations", Map.of("argocd", Map.of(
                     "clusterAnnotations", Map.of("note", "kind: Secret\napiVersion: v1\n"))))),
-            "vcluster-argocd-cluster-request.yaml", "spec.annotations.note"));
+            "spec.integrations.argocd.clusterAnnotations.note", "is a Secret"));
   }
 
   @TempDir Path work;

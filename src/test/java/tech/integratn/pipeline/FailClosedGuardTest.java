@@ -91,8 +91,10 @@ class FailClosedGuardTest {
   void goReadersFindTheSecret(HostileTexts.Hostile hostile) throws IOException {
     org.junit.jupiter.api.Assumptions.assumeTrue(hostile.goReadsSecret(),
         "the Go readers installed here read no Secret from this one; the guard refuses it anyway");
-    // Carried as a string in a document, as the request carries it: read, and executed once.
-    String carried = JSON.writeValueAsString(Map.of("carried", hostile.text()));
+    // Carried as a string in a field a consumer executes (vcluster's manifests template), as
+    // the request carries it: read, and executed once.
+    String carried = JSON.writeValueAsString(Map.of("experimental", Map.of("deploy",
+        Map.of("vcluster", Map.of("manifestsTemplate", hostile.text())))));
     assertThat(GoOracle.get().secretIn(carried)).as(hostile.toString()).isPresent();
   }
 
@@ -136,14 +138,20 @@ class FailClosedGuardTest {
     }
   }
 
-  /** Prose naming both words that is not YAML: refused, naming the field, with advice to reword. */
+  /**
+   * Prose naming both words that is not YAML: refused at its request field (exit 3), with advice
+   * to reword that works (reworded, it renders).
+   */
   @Test
   void proseNamingBothWordsIsRefusedWithAdvice() throws IOException {
     for (String text : HostileTexts.prose()) {
       Cli result = run(CarriedSecretTest.annotated(text));
-      assertThat(assertExited(text, result,
-          ExitCode.OUTPUT_REFUSED, "annotations")).contains("reword");
+      assertThat(assertExited(text, result, ExitCode.INVALID_INPUT,
+          "spec.vcluster.helmOverrides.controlPlane.statefulSet.annotations.x: "))
+          .startsWith("Invalid request: ").contains("reword");
       assertNoTrace(result);
+      Cli reworded = run(CarriedSecretTest.annotated(text.replaceAll("(?i)kind", "sort")));
+      assertThat(reworded.exitCode()).as(reworded.err()).isZero();
     }
   }
 
@@ -166,6 +174,37 @@ class FailClosedGuardTest {
     assertThat(JSON.valueToTree(documents).toString()).contains(JSON.writeValueAsString(message))
         .contains(JSON.writeValueAsString(legend)).contains(JSON.writeValueAsString(eso));
     assertThat(GoOracle.get().secretIn(published)).isEmpty();
+  }
+
+  /**
+   * The Go oracle executes a template only where the consumer table (guard/Consumers) says a
+   * consumer does, as the real consumers do: a template that writes a Secret when executed (and
+   * whose letters spell neither word, so the guard publishes it unread) is a Secret to Go in
+   * vcluster's manifests template, refused there, and published byte for byte inside vcluster's
+   * manifests, which are applied as written, where Go finds no Secret.
+   */
+  @Test
+  void templatesAreExecutedOnlyInFieldsAConsumerExecutes() throws IOException {
+    String template = "{{ printf \"k%cnd: S%ccret\" 105 101 }}";
+    Map<String, Object> executed = Map.of("experimental", Map.of("deploy", Map.of("vcluster",
+        Map.of("manifestsTemplate", template))));
+    assertThat(GoOracle.get().secretIn(JSON.writeValueAsString(executed))).isPresent();
+    Cli refused = run(CarriedSecretTest.orchestrator(executed));
+    assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCode.INVALID_INPUT.code());
+
+    String manifests = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: t}\ndata:\n  t: "
+        + Yaml.flow(template) + "\n";
+    Cli result = run(CarriedSecretTest.orchestrator(Map.of("experimental", Map.of("deploy",
+        Map.of("vcluster", Map.of("manifests", manifests))))));
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    String published = (String) deployValues(Files.readString(work.resolve("out/vcluster-core-request.yaml")))
+        .get("manifests");
+    assertThat(JSON.valueToTree(Yaml.loadAll(published, 1 << 20)).toString())
+        .contains(JSON.writeValueAsString(template));
+    for (Path file : Fixtures.files(work.resolve("out"))) {
+      assertThat(GoOracle.get().secretIn(Files.readString(work.resolve("out").resolve(file))))
+          .as(file.toString()).isEmpty();
+    }
   }
 
   @Test
@@ -223,7 +262,7 @@ class FailClosedGuardTest {
         ExitCode.OUTPUT_REFUSED.code());
     String unterminated = "{{\n" + "kind: Secret\n".repeat(30_000);
     assertThat(run(CarriedSecretTest.annotated(unterminated)).exitCode())
-        .isEqualTo(ExitCode.OUTPUT_REFUSED.code());
+        .isIn(ExitCode.INVALID_INPUT.code(), ExitCode.OUTPUT_REFUSED.code());
   }
 
   private Cli run(Map<String, Object> request) throws IOException {

@@ -93,8 +93,12 @@ final class GoOracle {
     List<String> command = new java.util.ArrayList<>(List.of(BINARY.toString()));
     command.addAll(List.of(arguments));
     try {
-      return new GoOracle(new ProcessBuilder(command)
-          .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+      ProcessBuilder process = new ProcessBuilder(command)
+          .redirectError(ProcessBuilder.Redirect.INHERIT);
+      // The oracle executes as a template only what the pipeline's table says a consumer does.
+      process.environment().put("GOREADERS_EXECUTED",
+          JSON.writeValueAsString(tech.integratn.pipeline.guard.Consumers.executed()));
+      return new GoOracle(process.start());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

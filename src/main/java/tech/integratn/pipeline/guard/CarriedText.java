@@ -6,7 +6,9 @@ import java.util.List;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 import tech.integratn.pipeline.yaml.Yaml;
 
 /**
@@ -19,8 +21,25 @@ import tech.integratn.pipeline.yaml.Yaml;
  * must be read completely, or the text is {@link Unreadable}.
  */
 final class CarriedText {
-  /** One schema for every text: each new one compiles its resolver's patterns again. */
-  private static final CoreSchema SCHEMA = new CoreSchema();
+  /**
+   * Every plain scalar as text: the guard reads keys and values as written (and explicit tags
+   * such as !!binary), never a resolved type, so no scalar needs a schema's patterns, which
+   * cost a matcher per scalar. One schema for every text.
+   */
+  private static final FailsafeSchema SCHEMA = new FailsafeSchema() {
+    @Override
+    public ScalarResolver getScalarResolver() {
+      return (value, implicit) -> Tag.STR;
+    }
+  };
+
+  /**
+   * Settings for short texts, built once: a large text's strings are read one by one, and
+   * building settings and a reader's buffer cost more than reading most of them.
+   */
+  private static final int SHORT = 64;
+  private static final LoadSettings SHORT_WITHOUT_PLACES = settings(SHORT - 1, false);
+  private static final LoadSettings SHORT_WITH_PLACES = settings(SHORT - 1, true);
 
   private CarriedText() {}
 
@@ -36,6 +55,9 @@ final class CarriedText {
    * reading as written (the caller has read it already).
    */
   static List<Node> read(String text, boolean asWritten) throws Unreadable {
+    if (isWords(text)) {
+      return List.of();
+    }
     List<Node> documents = new ArrayList<>();
     if (asWritten) {
       documents.addAll(parse(text));
@@ -50,26 +72,38 @@ final class CarriedText {
     return documents;
   }
 
-  /** NEL, LS and PS as line breaks, and no byte-order marks (Go readers skip them). */
-  static String goLines(String text) {
-    boolean plain = true;
-    for (int i = 0; i < text.length() && plain; i++) {
-      char c = text.charAt(i);
-      plain = c != '\u0085' && c != '\u2028' && c != '\u2029' && c != '\ufeff';
-    }
-    if (plain) {
-      return text;
-    }
-    StringBuilder out = new StringBuilder(text.length());
+  /**
+   * Whether a text is only ASCII letters, digits and spaces: one line with no indicator, break,
+   * tab, marker or directive, which every reader (YAML 1.1 and 1.2, Go's splitters) reads as one
+   * plain scalar of those words, and a scalar holds no Secret. Nothing to read: a large text's
+   * many such strings each cost a reader's set-up otherwise.
+   */
+  static boolean isWords(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
-        out.append('\n');
-      } else if (c != '\ufeff') {
-        out.append(c);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' ')) {
+        return false;
       }
     }
-    return out.toString();
+    return true;
+  }
+
+  /** NEL, LS and PS as line breaks, and no byte-order marks (Go readers skip them). */
+  static String goLines(String text) {
+    if (text.indexOf('\u0085') < 0 && text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0
+        && text.indexOf('\ufeff') < 0) {
+      return text;
+    }
+    char[] chars = text.toCharArray();
+    int length = 0;
+    for (char c : chars) {
+      if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        chars[length++] = '\n';
+      } else if (c != '\ufeff') {
+        chars[length++] = c;
+      }
+    }
+    return new String(chars, 0, length);
   }
 
   /**
@@ -116,18 +150,35 @@ final class CarriedText {
     return false;
   }
 
+  /**
+   * Read without the places of nodes first (a quarter less to allocate, and nothing but a
+   * refusal uses them); a text that fails is read again with them, for the line and column of
+   * its refusal and for {@code \L}/{@code \P}, which the reader finds by that place.
+   */
   private static List<Node> parse(String text) throws Unreadable {
     try {
-      return Yaml.composeAll(text, lenient(text.length()));
-    } catch (YamlEngineException e) {
-      throw new Unreadable(Yaml.problem(e));
+      return Yaml.composeAll(text, lenient(text.length(), false));
+    } catch (YamlEngineException withoutPlaces) {
+      try {
+        return Yaml.composeAll(text, lenient(text.length(), true));
+      } catch (YamlEngineException e) {
+        throw new Unreadable(Yaml.problem(e));
+      }
     }
   }
 
+  private static LoadSettings lenient(int length, boolean places) {
+    if (length < SHORT) {
+      return places ? SHORT_WITH_PLACES : SHORT_WITHOUT_PLACES;
+    }
+    return settings(length, places);
+  }
+
   /** Duplicate keys kept, as some readers keep the last and some the first. */
-  private static LoadSettings lenient(int length) {
+  private static LoadSettings settings(int length, boolean places) {
     return LoadSettings.builder()
-        .setBufferSize(Math.max(1024, length + 1))
+        .setUseMarks(places)
+        .setBufferSize(Math.max(SHORT, length + 1))
         .setAllowDuplicateKeys(true)
         .setAllowRecursiveKeys(false)
         .setMaxAliasesForCollections(Yaml.MAX_ALIASES)

@@ -4,12 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -38,12 +36,14 @@ public final class OutputGuard {
   private final ForbiddenKinds kinds;
 
   /**
-   * Texts already read and found clean, with the shallowest depth they were read at: the same
-   * text (Helm values carried in two files, say) needs no second reading at that depth or deeper.
+   * Texts already read completely and found clean: the same text (a Helm value carried in the
+   * values of one file and in the values text of another, say) needs no second reading, at any
+   * depth. Shallower, the same reading follows with room to spare below the depth limit; deeper,
+   * what it holds has been read already, and the limit only bounds work.
    */
-  private final Map<String, Integer> cleanTexts = new HashMap<>();
+  private final Set<String> cleanTexts = new HashSet<>();
   /** The same, for texts read where a consumer executes them. */
-  private final Map<String, Integer> cleanExecuted = new HashMap<>();
+  private final Set<String> cleanExecuted = new HashSet<>();
   /**
    * How deep the walk is, counting text inside text: bounded, so that no output, however its
    * texts nest, can take the walk past the thread's stack (each text is itself at most
@@ -91,7 +91,12 @@ public final class OutputGuard {
    * in a refusal. For a resolver that publishes text it has to vouch for (a manifests template).
    */
   public void checkText(String text, String where) {
-    carried(text, new Where(where, ""), "", 0, true);
+    checkText(text, where, true);
+  }
+
+  /** As {@link #checkText(String, String)}; {@code executed}: whether a consumer executes it. */
+  public void checkText(String text, String where, boolean executed) {
+    carried(text, new Where(where, ""), "", 0, executed);
   }
 
   private List<Node> parse(String file, String content) {
@@ -171,8 +176,8 @@ public final class OutputGuard {
    * text the guard cannot read completely is refused: it is never published as if clean.
    */
   private void carried(String text, Where where, String path, int depth, boolean executed) {
-    Map<String, Integer> clean = executed ? cleanExecuted : cleanTexts;
-    if (clean.getOrDefault(text, Integer.MAX_VALUE) <= depth) {
+    Set<String> clean = executed ? cleanExecuted : cleanTexts;
+    if (clean.contains(text)) {
       return;
     }
     String place = path.isEmpty() ? "" : " at " + path;
@@ -193,7 +198,7 @@ public final class OutputGuard {
     } else {
       plain(text, where, path, depth, executed, executed);
     }
-    clean.merge(text, depth, Math::min);
+    clean.add(text);
   }
 
   /** {@code executable}: whether a consumer may execute template text decoded from it. */
@@ -283,7 +288,11 @@ public final class OutputGuard {
   static boolean couldBe(String text, String word) {
     String trimmed = trimSpace(text);
     if (trimmed.indexOf(Spelling.PLACEHOLDER) < 0) {
-      return Spelling.fold(trimmed).equals(word);
+      // Folding maps each code point to one or more, and ASCII to ASCII one for one: only text
+      // of the word's length, or short text with other letters, can fold to it.
+      return (trimmed.length() == word.length()
+          || trimmed.length() <= 2 * word.length() && !isAscii(trimmed))
+          && Spelling.fold(trimmed).equals(word);
     }
     StringBuilder pattern = new StringBuilder();
     for (String piece : trimmed.split(String.valueOf(Spelling.PLACEHOLDER), -1)) {
@@ -294,6 +303,15 @@ public final class OutputGuard {
     }
     return trimmed.length() <= 4 * word.length()
         && java.util.regex.Pattern.compile(pattern.toString()).matcher(word).matches();
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 128) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Core group: "v1", no apiVersion at all, or any version without a group prefix. */
@@ -378,9 +396,10 @@ public final class OutputGuard {
     /** Every scalar text under {@code key}: readers differ on which duplicate wins. */
     List<String> texts(String key) {
       List<String> found = new ArrayList<>();
+      String word = key.toLowerCase(Locale.ROOT);
       for (NodeTuple tuple : tuples) {
         if (tuple.getKeyNode() instanceof ScalarNode k
-            && couldBe(text(k), key.toLowerCase(Locale.ROOT))
+            && couldBe(text(k), word)
             && tuple.getValueNode() instanceof ScalarNode v) {
           found.add(text(v));
         }

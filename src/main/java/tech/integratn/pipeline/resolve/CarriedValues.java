@@ -10,6 +10,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.guard.GoTemplate;
 import tech.integratn.pipeline.guard.OutputGuard;
+import tech.integratn.pipeline.render.StoredSize;
 import tech.integratn.pipeline.yaml.GoYamlV2;
 import tech.integratn.pipeline.yaml.Yaml;
 
@@ -39,10 +40,10 @@ public final class CarriedValues {
    */
   private static final String BUNDLE = "experimental.deploy.vcluster.helm[].bundle";
   /**
-   * What one object may take in etcd behind the API server (1.5 MiB): text written again past it
-   * would make a sub-request that cannot be stored, so it is refused at its field instead.
+   * What one object may take in etcd behind the API server: text written again past it would
+   * make a sub-request that cannot be stored, so it is refused at its field instead.
    */
-  static final int MAX_OBJECT_BYTES = 1536 * 1024;
+  static final int MAX_OBJECT_BYTES = StoredSize.MAX_OBJECT_BYTES;
   /**
    * Values the vcluster chart writes with tpl (chart/templates/ingress.yaml, tlsroute.yaml,
    * statefulset.yaml, releases 0.30.0-0.36.1), keys included; guard/Consumers holds the same.

@@ -1,7 +1,5 @@
 package tech.integratn.pipeline.yaml;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -17,7 +15,7 @@ import org.snakeyaml.engine.v2.representer.StandardRepresenter;
  * accept inside double quotes and nowhere else they could occur.
  */
 final class ReaderSafeRepresenter extends StandardRepresenter {
-  private static final Pattern NEEDS_ESCAPE = Pattern.compile("[\\x7F-\\x9F\\u2028\\u2029\\uFEFF]");
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   ReaderSafeRepresenter(DumpSettings settings) {
     super(settings);
@@ -31,28 +29,37 @@ final class ReaderSafeRepresenter extends StandardRepresenter {
     return super.representScalar(tag, value, style);
   }
 
-  /** Whether {@code text} holds a character that {@link #NEEDS_ESCAPE} matches (no regex: hot). */
+  /** Whether {@code text} holds a character of {@link #isRaw} (texts run to megabytes: an array). */
   private static boolean hasRawCharacter(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if ((c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF) {
+    for (char c : text.toCharArray()) {
+      if (isRaw(c)) {
         return true;
       }
     }
     return false;
   }
 
+  /** DEL, the C1 controls (NEL among them), LS, PS and BOM. */
+  private static boolean isRaw(char c) {
+    return (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF;
+  }
+
   /** Replaces the raw characters above, all inside double-quoted scalars, by escapes. */
   static String escapeRaw(String yaml) {
-    if (!hasRawCharacter(yaml)) {
-      return yaml; // the usual case, found without the regex engine
+    char[] chars = yaml.toCharArray();
+    StringBuilder out = null;
+    int from = 0;
+    for (int i = 0; i < chars.length; i++) {
+      if (isRaw(chars[i])) {
+        if (out == null) {
+          out = new StringBuilder(chars.length + 64);
+        }
+        out.append(chars, from, i - from).append("\\u").append(HEX[chars[i] >> 12])
+            .append(HEX[(chars[i] >> 8) & 15]).append(HEX[(chars[i] >> 4) & 15])
+            .append(HEX[chars[i] & 15]);
+        from = i + 1;
+      }
     }
-    Matcher m = NEEDS_ESCAPE.matcher(yaml);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(String.format("\\u%04X", (int) m.group().charAt(0))));
-    }
-    m.appendTail(out);
-    return out.toString();
+    return out == null ? yaml : out.append(chars, from, chars.length - from).toString();
   }
 }

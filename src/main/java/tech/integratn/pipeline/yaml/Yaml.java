@@ -142,6 +142,17 @@ public final class Yaml {
     if (plain != null) {
       return " " + plain;
     }
+    if (value instanceof Map<?, ?> map && !map.isEmpty()) {
+      // A map's block is its document moved right: the Helm values are written as a document
+      // (the values text) and as a block (an Application's values), with one serialisation.
+      Map<Object, String> blocks = BLOCKS.get();
+      String known = blocks.get(List.of(indent, value));
+      if (known == null) {
+        known = shifted(document(value), indent);
+        blocks.put(List.of(indent, value), known);
+      }
+      return known;
+    }
     if (value instanceof Map || value instanceof List
         || value instanceof String s && s.length() > LARGE_TEXT) {
       // The Helm values are written three or four times in a direct render or a check: once.
@@ -151,7 +162,33 @@ public final class Yaml {
     return blockOf(value, indent);
   }
 
-  private static String blockOf(Object value, int indent) {
+  /**
+   * A document of a non-empty map as the block after a key: each line of the nested map the
+   * serialiser would write is the document's line moved right (it splits no lines, and every
+   * indentation it writes, block scalars' included, is relative to the parent's), which
+   * {@code YamlBlockTest} holds to {@link #blockOf}.
+   */
+  private static String shifted(String document, int indent) {
+    String pad = " ".repeat(indent);
+    StringBuilder out = new StringBuilder(document.length() + 64);
+    int at = 0;
+    int end = document.endsWith("\n") ? document.length() - 1 : document.length();
+    while (at <= end) {
+      int next = document.indexOf('\n', at);
+      if (next < 0 || next > end) {
+        next = end;
+      }
+      out.append('\n');
+      if (next > at) {
+        out.append(pad).append(document, at, next);
+      }
+      at = next + 1;
+    }
+    return out.toString();
+  }
+
+  /** As the serialiser writes {@code value} under a key: what {@link #block} must equal. */
+  static String blockOf(Object value, int indent) {
     Map<String, Object> holder = new LinkedHashMap<>();
     holder.put(HOLDER_KEY, value);
     String dumped = dump(BLOCK, holder);
@@ -207,6 +244,9 @@ public final class Yaml {
 
   /** A whole document (used for status.yaml and the Helm values text). */
   public static String document(Object value) {
+    if (value instanceof Map<?, ?> map && !map.isEmpty()) {
+      return BLOCKS.get().computeIfAbsent(List.of(0, value), key -> dump(BLOCK, value));
+    }
     return dump(BLOCK, value);
   }
 
@@ -389,21 +429,23 @@ public final class Yaml {
    * {@code oneScalar}, else to the end of the text.
    */
   private static String separatorsSpeltOut(String text, int from, boolean oneScalar) {
-    StringBuilder out = new StringBuilder(text.length() + 64);
-    out.append(text, 0, from);
+    char[] chars = text.toCharArray();
+    StringBuilder out = new StringBuilder(chars.length + 64);
+    int copied = 0;
     int i = from;
-    while (i < text.length() && !(oneScalar && text.charAt(i) == '"')) {
-      char c = text.charAt(i);
-      if (c == '\\' && i + 1 < text.length()) {
-        char e = text.charAt(i + 1);
-        out.append(e == 'L' ? "\\u2028" : e == 'P' ? "\\u2029" : "\\" + e);
-        i += 2;
+    while (i < chars.length && !(oneScalar && chars[i] == '"')) {
+      if (chars[i] == '\\' && i + 1 < chars.length) {
+        char e = chars[i + 1];
+        if (e == 'L' || e == 'P') {
+          out.append(chars, copied, i - copied).append(e == 'L' ? "\\u2028" : "\\u2029");
+          copied = i + 2;
+        }
+        i += 2; // an escape is two characters: the second is never the start of another
       } else {
-        out.append(c);
         i++;
       }
     }
-    return out.append(text, i, text.length()).toString();
+    return out.append(chars, copied, chars.length - copied).toString();
   }
 
   /**

@@ -33,7 +33,11 @@ class CarriedTextTest {
         reading("a text that is no YAML is unreadable", "a: [1, 2\n", "unreadable"),
         reading("what Go splits off must be YAML too", "a: 1\n---x: [\n", "unreadable"),
         reading("a Go line break that makes bad YAML is unreadable", "k: 'v\u2028---x: ['",
-            "unreadable"));
+            "unreadable"),
+        reading("ASCII words and spaces are one plain scalar to every reader: nothing to read",
+            "this kind of value is not a secret 42", "0"),
+        reading("words with any other character are read", "this kind of secret: x", "1"),
+        reading("words on two lines are read", "kind\nsecret", "1"));
   }
 
   private static Arguments reading(String rule, String text, String expected) {

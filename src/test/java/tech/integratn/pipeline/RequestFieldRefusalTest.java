@@ -1,0 +1,151 @@
+package tech.integratn.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tech.integratn.pipeline.failure.ExitCode;
+import tech.integratn.pipeline.kind.PromiseKind;
+
+/**
+ * Text the guard would refuse in output is refused at the request field that holds it (exit 3),
+ * in every free-form field a request copies to output, keys included, with the reason and advice
+ * that works: reworded as the advice says, the same request renders. Each row: the field, the
+ * kind of request, and where the text goes (a value at the path, or the key of its last step).
+ */
+class RequestFieldRefusalTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Prose naming both words that is not YAML (the guard cannot read it completely). */
+  private static final String PROSE =
+      "Note: this kind of cluster keeps its secrets in 1Password: ask #platform.";
+
+  @TempDir Path work;
+
+  static Stream<Arguments> fields() {
+    return Stream.of(
+        value("spec.vcluster.helmOverrides.controlPlane.statefulSet.annotations.x"),
+        key("spec.vcluster.helmOverrides.controlPlane.statefulSet.annotations"),
+        value("spec.vcluster.backingStore.etcd.deploy.statefulSet.annotations.x"),
+        value("spec.vcluster.exportKubeConfig.context"),
+        value("spec.integrations.argocd.environment"),
+        value("spec.integrations.argocd.clusterLabels.x"),
+        key("spec.integrations.argocd.clusterLabels"),
+        value("spec.integrations.argocd.clusterAnnotations.note"),
+        key("spec.integrations.argocd.clusterAnnotations"),
+        value("spec.integrations.argocd.workloadRepo.url"),
+        value("spec.integrations.argocd.workloadRepo.basePath"),
+        value("spec.integrations.argocd.workloadRepo.path"),
+        value("spec.integrations.argocd.workloadRepo.revision"),
+        value("spec.argocdApplication.syncPolicy.managedNamespaceMetadata.labels.x"),
+        key("spec.argocdApplication.syncPolicy.managedNamespaceMetadata.annotations"),
+        Arguments.of("spec.argocdApplication.syncPolicy.syncOptions[0]", "VClusterOrchestrator",
+            false),
+        Arguments.of("spec.vcluster.helmOverrides.controlPlane.statefulSet.annotations.x",
+            "VCluster", false));
+  }
+
+  @ParameterizedTest(name = "{1} {0}")
+  @MethodSource("fields")
+  void refusedTextNamesItsRequestField(String field, String kind, boolean asKey)
+      throws IOException {
+    Cli refused = run(request(kind, field, asKey, PROSE));
+
+    String named = asKey ? field + "." + PROSE + " (the key)" : field;
+    assertThat(assertExited(field, refused, ExitCode.INVALID_INPUT, "could spell a Secret",
+        "reword it")).startsWith("Invalid request: " + named + ": ");
+    assertThat(work.resolve("out")).doesNotExist();
+
+    Cli reworded = run(request(kind, field, asKey, PROSE.replace("kind", "sort")));
+    assertThat(reworded.exitCode()).as(reworded.err()).isZero();
+  }
+
+  /**
+   * A tenant's attempts on the fields this check reads (issue 27's families: anchors, merge keys,
+   * escapes, binary tags, line separators, a template in a field the chart executes, the same
+   * template clean where it is text): each refused at its own field, exit 3.
+   */
+  static Stream<Arguments> hidden() {
+    String template = "{{ printf \"k%cnd: S%ccret\" 105 101 }}";
+    return Stream.of(
+        Arguments.of("an anchored kind in a cluster label's key",
+            "spec.integrations.argocd.clusterLabels", true,
+            "x: &a Secret\nkind: *a\napiVersion: v1"),
+        Arguments.of("escaped words in a cluster annotation",
+            "spec.integrations.argocd.clusterAnnotations.note", false,
+            "\"\\x6bind\": \"\\u0053ecret\"\n\"apiVersion\": v1"),
+        Arguments.of("a binary kind in a sync option",
+            "spec.argocdApplication.syncPolicy.syncOptions[0]", false,
+            "kind: !!binary U2VjcmV0\napiVersion: v1"),
+        Arguments.of("a Secret merged in through an anchor",
+            "spec.integrations.argocd.clusterAnnotations.note", false,
+            "base: &b {kind: Secret}\nthing:\n  <<: *b\n  apiVersion: v1\n"),
+        Arguments.of("line separators that Go reads as breaks",
+            "spec.integrations.argocd.workloadRepo.url", false,
+            "x: y\u2028kind: Secret\u2028apiVersion: v1"),
+        Arguments.of("a template in a key the chart executes",
+            "spec.vcluster.helmOverrides.controlPlane.ingress.spec", true, template),
+        Arguments.of("the same template in an ingress rule the chart executes",
+            "spec.vcluster.helmOverrides.controlPlane.ingress.spec.rules[0]", false, template));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hidden")
+  void aHiddenSecretIsRefusedAtItsField(String attempt, String field, boolean asKey, String text)
+      throws IOException {
+    Cli refused = run(request("VClusterOrchestrator", field, asKey, text));
+
+    assertThat(assertExited(attempt, refused, ExitCode.INVALID_INPUT))
+        .startsWith("Invalid request: " + field);
+    assertThat(work.resolve("out")).doesNotExist();
+  }
+
+  private static Arguments value(String field) {
+    return Arguments.of(field, "VClusterOrchestrator", false);
+  }
+
+  private static Arguments key(String field) {
+    return Arguments.of(field, "VClusterOrchestrator", true);
+  }
+
+  /** A request of {@code kind} with {@code text} at {@code field} (or as a key of the map there). */
+  private static Map<String, Object> request(String kind, String field, boolean asKey,
+      String text) {
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("name", "c");
+    List<String> steps = List.of(field.substring("spec.".length()).split("\\."));
+    Map<String, Object> at = spec;
+    for (int i = 0; i < steps.size() - 1; i++) {
+      Map<String, Object> next = new LinkedHashMap<>();
+      at.put(steps.get(i), next);
+      at = next;
+    }
+    String last = steps.get(steps.size() - 1);
+    if (asKey) {
+      at.put(last, Map.of(text, "x"));
+    } else if (last.endsWith("[0]")) {
+      at.put(last.substring(0, last.length() - 3), List.of(text));
+    } else {
+      at.put(last, text);
+    }
+    return Map.of("apiVersion", PromiseKind.API_VERSION, "kind", kind,
+        "metadata", Map.of("name", "c", "namespace", "platform-requests"), "spec", spec);
+  }
+
+  private Cli run(Map<String, Object> request) throws IOException {
+    Path input = work.resolve("object.yaml");
+    JSON.writeValue(input.toFile(), request);
+    return Cli.run("--settings", Fixtures.openPolicy().toString(), "--input", input.toString(),
+        "--output", work.resolve("out").toString(), "--metadata",
+        work.resolve("meta").toString());
+  }
+}

@@ -1,0 +1,77 @@
+package tech.integratn.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static tech.integratn.pipeline.Refusals.assertExited;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tech.integratn.pipeline.failure.ExitCode;
+import tech.integratn.pipeline.kind.PromiseKind;
+import tech.integratn.pipeline.render.StoredSize;
+
+/**
+ * A request the reader takes can render a sub-request (or any object) larger than the API server
+ * stores: refused with exit 3 at the request field that grew, in compound and direct mode alike,
+ * never as an output file that "is not valid YAML". Each row: why, the request, the field named.
+ */
+class StoredSizeTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Over the limit as written, under the reader's 2 MiB. */
+  private static final String LARGE = "x".repeat(StoredSize.MAX_OBJECT_BYTES + 1024);
+  /** Under the limit as written (three bytes each), over it as the six characters of its escape. */
+  private static final String GROWS = "\u2028".repeat(StoredSize.MAX_OBJECT_BYTES / 5);
+
+  @TempDir Path work;
+
+  static Stream<Arguments> rows() {
+    String annotation = "spec.vcluster.helmOverrides.controlPlane.statefulSet.annotations.note";
+    return Stream.of(
+        Arguments.of("a Helm value past the limit as written", orchestrator("VClusterOrchestrator",
+            LARGE), annotation),
+        Arguments.of("a Helm value that grows past it once escaped", orchestrator(
+            "VClusterOrchestrator", GROWS), annotation),
+        Arguments.of("the same in direct mode (a VCluster)", orchestrator("VCluster", LARGE),
+            annotation),
+        Arguments.of("an Argo CD cluster annotation", Map.of("apiVersion", PromiseKind.API_VERSION,
+            "kind", "VClusterOrchestrator", "metadata", Map.of("name", "c", "namespace",
+                "platform-requests"), "spec", Map.of("name", "c", "integrations", Map.of("argocd",
+                Map.of("clusterAnnotations", Map.of("note", GROWS))))),
+            "spec.integrations.argocd.clusterAnnotations.note"),
+        Arguments.of("a VClusterCore's values text", Map.of("apiVersion", PromiseKind.API_VERSION,
+            "kind", "VClusterCore", "metadata", Map.of("name", "c", "namespace",
+                "platform-requests"), "spec", Map.of("name", "c", "targetNamespace", "vc-c",
+                "valuesYaml", "controlPlane:\n  statefulSet:\n    annotations:\n      note: "
+                    + LARGE + "\n")), "spec.valuesYaml"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rows")
+  void anObjectTooLargeToStoreIsRefusedAtTheRequestField(String reason, Map<String, Object> request,
+      String field) throws IOException {
+    Path input = work.resolve("object.yaml");
+    JSON.writeValue(input.toFile(), request);
+    Cli result = Cli.run("--settings", Fixtures.openPolicy().toString(), "--input",
+        input.toString(), "--output", work.resolve("out").toString(), "--metadata",
+        work.resolve("meta").toString());
+
+    assertThat(assertExited(reason, result, ExitCode.INVALID_INPUT,
+        "bytes the API server stores for one object"))
+        .startsWith("Invalid request: " + field + ": ").doesNotContain("not valid YAML");
+    assertThat(work.resolve("out")).doesNotExist();
+  }
+
+  private static Map<String, Object> orchestrator(String kind, String note) {
+    return Map.of("apiVersion", PromiseKind.API_VERSION, "kind", kind,
+        "metadata", Map.of("name", "c", "namespace", "platform-requests"),
+        "spec", Map.of("name", "c", "vcluster", Map.of("helmOverrides", Map.of("controlPlane",
+            Map.of("statefulSet", Map.of("annotations", Map.of("note", note)))))));
+  }
+}
