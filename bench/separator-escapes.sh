@@ -7,7 +7,8 @@
 #   helm-*: a Helm value (a control-plane annotation in spec.vcluster.helmOverrides);
 #   argocd-*: an Argo CD cluster annotation (spec.integrations.argocd.clusterAnnotations);
 #   core-*: a values text a VClusterCore carries (spec.valuesYaml), the escapes in a quoted value.
-# Runs as the brief's command does: the image's JVM options without the archive, the open
+# Runs each jar with its own target/jvm.options, as the image does (the base is built without an
+# archive, which -Xshare:auto then skips; this tree uses its archive when the build wrote one), the open
 # request policy (src/test/resources/open-policy.yaml). Figures: median CPU (user + sys) and
 # peak RSS of SAMPLES runs each. Usage: bash bench/separator-escapes.sh [SAMPLES] [BASE_REF]
 # (after mvn package; BASE_REF defaults to main; needs GNU time and Maven's local repository)
@@ -64,7 +65,7 @@ git worktree add --detach -f "$work/base" "$base_ref" > /dev/null 2>&1
 
 run() { # $1 jar directory, $2 input: "CPU-seconds peak-KB exit-code" of one run
   local dir=$1 options
-  options=$(grep -v SharedArchive "$dir/target/jvm.options" 2> /dev/null || cat "$dir/target/jvm.options")
+  options=$(cat "$dir/target/jvm.options")
   rm -rf "$work/out" "$work/meta"
   # shellcheck disable=SC2086 # the options are words
   /usr/bin/time -f '%U %S %M %x' -o "$work/time" java $options -jar "$dir/target/render.jar" \
