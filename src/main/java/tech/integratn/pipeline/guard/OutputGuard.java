@@ -103,7 +103,7 @@ public final class OutputGuard {
     try {
       return Yaml.composeAll(content, MAX_CODE_POINTS);
     } catch (YamlEngineException e) {
-      throw refuse(file + " is not valid YAML (" + Yaml.problem(e) + ")");
+      throw refuse(file, "is not valid YAML (" + Yaml.problem(e) + ")", "");
     }
   }
 
@@ -161,8 +161,8 @@ public final class OutputGuard {
       }
     } else if (node instanceof ScalarNode scalar) {
       if (Consumers.decodes(keys) && !scalar.getValue().isEmpty()) {
-        throw refuse(where + " at " + path + " is a chart archive that vcluster decodes and "
-            + "installs; its templates cannot be read before they are published. Install the "
+        throw refuse(where + " at " + path, "is a chart archive that vcluster decodes and "
+            + "installs; its templates cannot be read before they are published", "Install the "
             + "chart from a repository (chart.name, chart.repo, chart.version) instead.");
       }
       carried(Fields.text(scalar), where, path, depth, executed);
@@ -184,8 +184,8 @@ public final class OutputGuard {
     if (executed && GoTemplate.hasActions(text)) {
       GoTemplate.Execution execution = GoTemplate.execute(text);
       if (!execution.known()) {
-        throw refuse(where + place + " holds a Go template that " + execution.problem() + ". "
-            + "Some consumers execute text as a template, and the pipeline publishes only what "
+        throw refuse(where + place, "holds a Go template that " + execution.problem(),
+            "Some consumers execute text as a template, and the pipeline publishes only what "
             + "it can prove; write the text without {{, or write a literal {{ as {{\"{{\"}}.");
       }
       // What a consumer that executes it writes, read but not executed again (as consumers do).
@@ -209,8 +209,8 @@ public final class OutputGuard {
     }
     String place = path.isEmpty() ? "" : " at " + path;
     if (depth >= Spelling.MAX_TEXT_DEPTH) {
-      throw refuse(where + place + " holds text nested more than " + Spelling.MAX_TEXT_DEPTH
-          + " levels deep in other text, too deep to check");
+      throw refuse(where + place, "holds text nested more than " + Spelling.MAX_TEXT_DEPTH
+          + " levels deep in other text, too deep to check", "");
     }
     readAndInspect(text, true, where, path, depth, executed);
   }
@@ -222,8 +222,8 @@ public final class OutputGuard {
       documents = CarriedText.read(text, asWritten);
     } catch (CarriedText.Unreadable e) {
       String place = path.isEmpty() ? "" : " at " + path;
-      throw refuse(where + place + " holds text that could spell a Secret and that the guard "
-          + "cannot read completely (" + e.getMessage() + "). Text the guard cannot read is "
+      throw refuse(where + place, "holds text that could spell a Secret and that the guard "
+          + "cannot read completely (" + e.getMessage() + ")", "Text the guard cannot read is "
           + "never published: Go YAML readers read more than it does. Write it as plain YAML "
           + "(no YAML 1.1-only escapes, tags, byte-order marks or stray document markers), or "
           + "reword it.");
@@ -247,8 +247,8 @@ public final class OutputGuard {
       for (NodeTuple tuple : mapping.getValue()) {
         if (tuple.getKeyNode() instanceof ScalarNode key && !isMergeKey(key)
             && !keys.add(key.getValue())) {
-          throw refuse(where + " has the key " + Yaml.flow(key.getValue()) + " twice; YAML "
-              + "readers disagree on which one wins.");
+          throw refuse(where.toString(), "has the key " + Yaml.flow(key.getValue())
+              + " twice; YAML readers disagree on which one wins.", "");
         }
         checkKeys(tuple.getKeyNode(), where, seen);
         checkKeys(tuple.getValueNode(), where, seen);
@@ -325,6 +325,11 @@ public final class OutputGuard {
 
   private static PipelineException refuse(String reason) {
     return PipelineException.outputRefused(reason);
+  }
+
+  /** {@code place} (a file, a document, a path in words) holds what was {@code found}. */
+  private static PipelineException refuse(Object place, String found, String fix) {
+    return PipelineException.outputRefused(String.valueOf(place), found, fix);
   }
 
   /** Where a document sits, for the refusal message. */

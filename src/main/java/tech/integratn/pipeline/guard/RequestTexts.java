@@ -66,11 +66,12 @@ public final class RequestTexts {
     try {
       guard.checkText(text, field, executed);
     } catch (PipelineException refused) {
-      String reason = refused.getMessage().replaceFirst("^Refusing to write any output: ", "");
-      if (reason.startsWith(field)) {
-        reason = reason.substring(field.length()).strip();
-      }
-      throw PipelineException.invalidField(field, reason, "");
+      // The guard's place starts with the field it was given; what follows is inside the text.
+      PipelineException.Problem problem = refused.problems().get(0);
+      String inside = problem.path().startsWith(field)
+          ? problem.path().substring(field.length()).strip() : problem.path();
+      throw PipelineException.invalidField(field,
+          inside.isEmpty() ? problem.found() : inside + " " + problem.found(), problem.fix());
     }
   }
 
