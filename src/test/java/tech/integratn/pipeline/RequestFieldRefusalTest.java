@@ -95,7 +95,14 @@ class RequestFieldRefusalTest {
         Arguments.of("a template in a key the chart executes",
             "spec.vcluster.helmOverrides.controlPlane.ingress.spec", true, template),
         Arguments.of("the same template in an ingress rule the chart executes",
-            "spec.vcluster.helmOverrides.controlPlane.ingress.spec.rules[0]", false, template));
+            "spec.vcluster.helmOverrides.controlPlane.ingress.spec.rules[0]", false, template),
+        // vcluster writes the Corefile into its CoreDNS manifests ("Corefile: |-" then each
+        // \n-line indented 4), drops every "<no value>" from them and applies them with kubectl's
+        // reader, for which \r ends a line: "kind: Secret" lands at the ConfigMap's top level
+        // (pkg/coredns/template.go, corednsManifests, removeNoValue). Found by sigs.k8s.io/yaml.
+        Arguments.of("a Secret vcluster writes from the Corefile",
+            "spec.vcluster.helmOverrides.controlPlane.coredns.overwriteConfig", false,
+            "x\rki<no value>nd: Sec<no value>ret\rstringData:"));
   }
 
   @ParameterizedTest(name = "{0}")
