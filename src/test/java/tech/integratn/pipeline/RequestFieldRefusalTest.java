@@ -102,7 +102,15 @@ class RequestFieldRefusalTest {
         // (pkg/coredns/template.go, corednsManifests, removeNoValue). Found by sigs.k8s.io/yaml.
         Arguments.of("a Secret vcluster writes from the Corefile",
             "spec.vcluster.helmOverrides.controlPlane.coredns.overwriteConfig", false,
-            "x\rki<no value>nd: Sec<no value>ret\rstringData:"));
+            "x\rki<no value>nd: Sec<no value>ret\rstringData:"),
+        // The chart prints the storage class raw ("storageClassName: {{ ... }}", indented only
+        // at \n), Helm drops every "<no value>" from what a template writes, and \r ends a line
+        // for its YAML reader: apiVersion and kind land at the StatefulSet's top level, and the
+        // last of each wins (sigs.k8s.io/yaml reads a core Secret on the host cluster).
+        Arguments.of("a Secret the chart writes from a raw-printed storage class",
+            "spec.vcluster.helmOverrides.controlPlane.statefulSet.persistence.volumeClaim"
+                + ".storageClass", false,
+            "nfs\rapiVersion: v1\rki<no value>nd: Sec<no value>ret\rrest: |2"));
   }
 
   @ParameterizedTest(name = "{0}")
