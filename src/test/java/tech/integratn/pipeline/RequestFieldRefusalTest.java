@@ -110,7 +110,13 @@ class RequestFieldRefusalTest {
         Arguments.of("a Secret the chart writes from a raw-printed storage class",
             "spec.vcluster.helmOverrides.controlPlane.statefulSet.persistence.volumeClaim"
                 + ".storageClass", false,
-            "nfs\rapiVersion: v1\rki<no value>nd: Sec<no value>ret\rrest: |2"));
+            "nfs\rapiVersion: v1\rki<no value>nd: Sec<no value>ret\rrest: |2"),
+        // The chart writes the annotations with toYaml, which leaves this plain (no ": " in it);
+        // Helm then drops every "<no value>": the annotation becomes a flow mapping that
+        // go-yaml reads as a core Secret nested in the StatefulSet.
+        Arguments.of("a Secret Helm writes from a plain annotation value",
+            "spec.vcluster.helmOverrides.controlPlane.statefulSet.annotations.x", false,
+            "<no value>{kind:<no value> Secret, apiVersion:<no value> v1}"));
   }
 
   @ParameterizedTest(name = "{0}")
