@@ -33,6 +33,10 @@ class CarriedSecretTest {
   private static final String EXTRA_OBJECTS_SECRET = "extraObjects:\n- apiVersion: v1\n"
       + "  kind: Secret\n  metadata: {name: leak}\n  stringData: {password: hunter2}\n";
 
+  /** A Secret whose words Helm and vcluster join by dropping "<no value>" from their output. */
+  private static final String NO_VALUE_SECRET = "apiVersion: v1\nki<no value>nd: Sec<no value>ret\n"
+      + "metadata: {name: leak}\nstringData: {password: hunter2}\n";
+
   static Stream<Arguments> cases() {
     return Stream.of(
         Arguments.of("NEL breaks in a VClusterCore's valuesYaml",
@@ -69,6 +73,19 @@ class CarriedSecretTest {
             orchestrator(Map.of("experimental", Map.of("deploy", Map.of("vcluster", Map.of(
                 "manifestsTemplate", "apiVersion: v1\nkind: {{ printf \"Sec\" }}ret\n"))))),
             "experimental.deploy.vcluster.manifestsTemplate", "{{ printf \"Sec\" }}"),
+        // Helm drops every "<no value>" from what a chart's template writes, and the chart
+        // prints the host manifests as they are (chart/templates/manifests.yaml): the host
+        // applies kind Secret.
+        Arguments.of("a Secret Helm writes from host manifests once <no value> is dropped",
+            orchestrator(Map.of("experimental", Map.of("deploy", Map.of("host",
+                Map.of("manifests", NO_VALUE_SECRET))))),
+            "vcluster-core-request.yaml", "experimental.deploy.host.manifests"),
+        // vcluster prints overwriteManifests into its CoreDNS manifests template and drops every
+        // "<no value>" from what it writes before applying it (pkg/coredns/template.go).
+        Arguments.of("a Secret vcluster writes from CoreDNS manifests once <no value> is dropped",
+            orchestrator(Map.of("controlPlane", Map.of("coredns",
+                Map.of("overwriteManifests", NO_VALUE_SECRET)))),
+            "vcluster-core-request.yaml", "controlPlane.coredns.overwriteManifests"),
         Arguments.of("a Secret in a cluster annotation",
             Map.of("apiVersion", PromiseKind.API_VERSION, "kind", "VClusterOrchestrator",
                 "metadata", Map.of("name", "c", "namespace", "platform-requests"),
