@@ -86,6 +86,13 @@ class CarriedSecretTest {
             orchestrator(Map.of("controlPlane", Map.of("coredns",
                 Map.of("overwriteManifests", NO_VALUE_SECRET)))),
             "vcluster-core-request.yaml", "controlPlane.coredns.overwriteManifests"),
+        // A chart the pipeline does not know may tpl any value (extraObjects rendered with
+        // tpl (toYaml .) is common), as vcluster's helm[].values are taken to be: sprig writes S.
+        Arguments.of("a kind computed by a template in another chart's values",
+            application(Map.of("extraObjects", List.of(Map.of("apiVersion", "v1",
+                "kind", "{{ printf \"%c\" 83 }}ecret", "metadata", Map.of("name", "leak"),
+                "stringData", Map.of("password", "hunter2"))))),
+            "spec.source.helm.valuesObject.extraObjects", "printf"),
         Arguments.of("a Secret in a cluster annotation",
             Map.of("apiVersion", PromiseKind.API_VERSION, "kind", "VClusterOrchestrator",
                 "metadata", Map.of("name", "c", "namespace", "platform-requests"),
