@@ -40,6 +40,12 @@ class StoredSizeTest {
             "VClusterOrchestrator", GROWS), annotation),
         Arguments.of("the same in direct mode (a VCluster)", orchestrator("VCluster", LARGE),
             annotation),
+        // The API server stores a custom resource as JSON: the values text's double-quoted
+        // backslashes (\\ each, two bytes as written, under the limit) are four bytes each
+        // there, over it, while the request's own JSON (two each) is stored.
+        Arguments.of("a Helm value whose escapes the stored JSON escapes again", orchestrator(
+            "VClusterOrchestrator", "\u0085" + "\\".repeat(StoredSize.MAX_OBJECT_BYTES * 4 / 9)),
+            annotation),
         Arguments.of("an Argo CD cluster annotation", Map.of("apiVersion", PromiseKind.API_VERSION,
             "kind", "VClusterOrchestrator", "metadata", Map.of("name", "c", "namespace",
                 "platform-requests"), "spec", Map.of("name", "c", "integrations", Map.of("argocd",
