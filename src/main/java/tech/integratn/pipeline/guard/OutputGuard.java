@@ -198,6 +198,13 @@ public final class OutputGuard {
     } else {
       plain(text, where, path, depth, executed, executed);
     }
+    // After what the text holds was read, so that the innermost text holding it is named.
+    if (Spelling.spells(text, Spelling.NO_VALUE)) {
+      throw refuse(where + place, "holds \"" + Spelling.NO_VALUE + "\", which Helm (in every "
+          + "chart template, tpl included) and vcluster (in its CoreDNS manifests) delete from "
+          + "what they write, so what they apply is not the text checked and could spell a "
+          + "Secret", "Remove \"" + Spelling.NO_VALUE + "\" from the text.");
+    }
     clean.add(text);
   }
 

@@ -17,6 +17,12 @@ import java.util.Locale;
 final class Spelling {
   /** Stands for what a template action writes that the guard only knows the alphabet of. */
   static final char PLACEHOLDER = '\uE000';
+  /**
+   * What Go's text/template writes for a missing value, and Helm (every chart template, tpl
+   * included) and vcluster (its CoreDNS manifests) delete from what they write: letters on
+   * either side of it join. A text holding it is read, so that the text holding it is named.
+   */
+  static final String NO_VALUE = "<no value>";
   /** Text inside text inside text...: deeper than any real carrier, shallow enough to bound work. */
   static final int MAX_TEXT_DEPTH = 8;
   /** Decoding rounds: text inside text deeper than the guard reads is not inert. */
@@ -40,7 +46,7 @@ final class Spelling {
     String current = text;
     for (int round = 0; round < MAX_ROUNDS; round++) {
       if (current.indexOf(PLACEHOLDER) >= 0 || executed && current.contains("{{")
-          || mayHoldBinary(current)) {
+          || mayHoldBinary(current) || current.contains(NO_VALUE)) {
         return false;
       }
       String letters = letters(current);
@@ -56,6 +62,25 @@ final class Spelling {
       current = decoded;
     }
     return false;
+  }
+
+  /**
+   * Whether {@code word} stands in {@code text} as written or once its escapes are decoded, as
+   * often as text can be nested in text (each decoding is a reading some consumer may make).
+   */
+  static boolean spells(String text, String word) {
+    String current = text;
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      if (current.contains(word)) {
+        return true;
+      }
+      String decoded = decodeEscapes(current);
+      if (decoded.equals(current)) {
+        return false;
+      }
+      current = decoded;
+    }
+    return true;
   }
 
   /**
