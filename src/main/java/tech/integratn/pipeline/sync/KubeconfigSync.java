@@ -72,9 +72,10 @@ public final class KubeconfigSync {
     String text = readWhenThere(request.kubeconfig(), request.waitForKubeconfig());
     log.hide(text);
     Kubeconfig kubeconfig = Kubeconfig.parse(text, request.kubeconfig().toString());
-    log.hide(kubeconfig.token(), kubeconfig.certData(), kubeconfig.keyData(),
-        kubeconfig.argocdConfig());
-    String server = request.serverUrl().isEmpty() ? kubeconfig.server() : request.serverUrl();
+    log.hide(kubeconfig.user().token(), kubeconfig.user().certData(),
+        kubeconfig.user().keyData(), kubeconfig.argocdConfig());
+    String server = request.serverUrl().isEmpty() ? kubeconfig.cluster().server()
+        : request.serverUrl();
     String vaultId = vault(request.vault());
     ItemMark mark = new ItemMark(request.namespace(), request.vcluster());
     ObjectNode item = item(vaultId, request, text, server, kubeconfig.argocdConfig());
