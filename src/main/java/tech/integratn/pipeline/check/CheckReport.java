@@ -64,11 +64,11 @@ public final class CheckReport {
       if (quiet && result.ok()) {
         continue;
       }
-      out.append(result.ok() ? "ok    " : "FAIL  ").append(result.file()).append("  ")
-          .append(result.kind()).append(' ').append(result.name()).append('\n');
+      out.append(result.ok() ? "ok    " : "FAIL  ").append(result.place().file()).append("  ")
+          .append(result.subject().kindAndName()).append('\n');
       for (int i = 0; i < result.errors().size(); i++) {
         PipelineException.Problem e = result.errors().get(i);
-        out.append("      line ").append(result.line(i)).append(", ").append(e.path())
+        out.append("      line ").append(result.place().line(i)).append(", ").append(e.path())
             .append(": ").append(e.message().replace("\n", "\n      ")).append('\n');
       }
       if (!quiet) {
@@ -99,17 +99,17 @@ public final class CheckReport {
     ArrayNode list = root.putArray("results");
     for (CheckResult result : outcome.results()) {
       ObjectNode entry = list.addObject();
-      entry.put("file", result.file());
-      entry.put("kind", result.kind());
-      entry.put("namespace", result.namespace());
-      entry.put("name", result.name());
+      entry.put("file", result.place().file());
+      entry.put("kind", result.subject().kind());
+      entry.put("namespace", result.subject().namespace());
+      entry.put("name", result.subject().name());
       entry.put("ok", result.ok());
       entry.put("seconds", round(result.seconds()));
-      entry.put("source", result.source());
+      entry.put("source", result.place().source());
       ArrayNode errors = entry.putArray("errors");
       for (int i = 0; i < result.errors().size(); i++) {
         PipelineException.Problem e = result.errors().get(i);
-        errors.addObject().put("path", e.path()).put("line", result.line(i))
+        errors.addObject().put("path", e.path()).put("line", result.place().line(i))
             .put("message", e.message());
       }
       ArrayNode warnings = entry.putArray("warnings");
@@ -135,16 +135,18 @@ public final class CheckReport {
   private static String github(CheckRun.Outcome outcome) {
     StringBuilder out = new StringBuilder();
     for (CheckResult result : outcome.results()) {
-      String title = result.kind() + (result.name().isEmpty() ? "" : " " + result.name());
+      CheckResult.Subject subject = result.subject();
+      CheckResult.Place place = result.place();
+      String title = subject.kind() + (subject.name().isEmpty() ? "" : " " + subject.name());
       for (int i = 0; i < result.errors().size(); i++) {
         PipelineException.Problem e = result.errors().get(i);
-        out.append("::error file=").append(property(result.source())).append(",line=")
-            .append(result.line(i)).append(",title=").append(property(title)).append("::")
+        out.append("::error file=").append(property(place.source())).append(",line=")
+            .append(place.line(i)).append(",title=").append(property(title)).append("::")
             .append(data(e.path() + ": " + e.message())).append('\n');
       }
       for (String warning : result.warnings()) {
-        out.append("::warning file=").append(property(result.source())).append(",line=")
-            .append(result.line()).append(",title=").append(property(title)).append("::")
+        out.append("::warning file=").append(property(place.source())).append(",line=")
+            .append(place.line()).append(",title=").append(property(title)).append("::")
             .append(data(warning)).append('\n');
       }
     }
@@ -181,13 +183,14 @@ public final class CheckReport {
         .put("text", "A request the platform renders, with a warning");
     ArrayNode results = run.putArray("results");
     for (CheckResult result : outcome.results()) {
+      CheckResult.Place place = result.place();
       for (int i = 0; i < result.errors().size(); i++) {
         PipelineException.Problem e = result.errors().get(i);
-        sarifResult(results, "refused", "error", e.path() + ": " + e.message(), result.source(),
-            result.line(i));
+        sarifResult(results, "refused", "error", e.path() + ": " + e.message(), place.source(),
+            place.line(i));
       }
       for (String warning : result.warnings()) {
-        sarifResult(results, "warning", "warning", warning, result.source(), result.line());
+        sarifResult(results, "warning", "warning", warning, place.source(), place.line());
       }
     }
     try {
@@ -247,8 +250,8 @@ public final class CheckReport {
             Instant.now().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).toLocalDateTime()))
         .append("\">\n");
     for (CheckResult result : results) {
-      xml.append("    <testcase classname=\"").append(escape(result.file())).append("\" name=\"")
-          .append(escape(result.kind() + " " + result.name())).append("\" time=\"")
+      xml.append("    <testcase classname=\"").append(escape(result.place().file()))
+          .append("\" name=\"").append(escape(result.subject().kindAndName())).append("\" time=\"")
           .append(time(result.seconds())).append('"');
       if (result.ok()) {
         xml.append("/>\n");
@@ -281,7 +284,8 @@ public final class CheckReport {
     int n = 0;
     for (CheckResult result : outcome.results()) {
       tap.append(result.ok() ? "ok " : "not ok ").append(++n).append(" - ")
-          .append(oneLine(result.file() + " " + result.kind() + " " + result.name())).append('\n');
+          .append(oneLine(result.place().file() + " " + result.subject().kindAndName()))
+          .append('\n');
       if (!result.ok()) {
         tap.append("  ---\n  problems:\n");
         result.errors().forEach(e -> tap.append("    - ").append(

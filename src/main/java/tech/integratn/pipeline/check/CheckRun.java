@@ -118,8 +118,9 @@ public final class CheckRun {
       }
       if (requests == 0 && !allowEmpty && results.stream().allMatch(CheckResult::ok)) {
         results.add(CheckResult.of(String.join(", ", paths.stream().map(Path::toString).toList()),
-            "(no request)", "", "", List.of(new PipelineException.Problem("(paths)", "no "
-                + tech.integratn.pipeline.kind.PromiseKind.GROUP + " request was found"
+            CheckResult.Subject.unread("(no request)"), List.of(new PipelineException.Problem(
+                "(paths)", "no " + tech.integratn.pipeline.kind.PromiseKind.GROUP
+                + " request was found"
                 + (skipped.isEmpty() ? "" : " (" + Words.plural(skipped.size(),
                     "other file or document") + " skipped)") + ": a gate over no request "
                 + "passes nothing. Check the path, or pass --allow-empty where an empty "
@@ -148,9 +149,8 @@ public final class CheckRun {
     Map<String, List<Integer>> byIdentity = new LinkedHashMap<>();
     for (int i = 0; i < results.size(); i++) {
       CheckResult result = results.get(i);
-      if (!result.name().isEmpty()) {
-        byIdentity.computeIfAbsent(result.kind() + " " + result.namespace() + "/" + result.name(),
-            k -> new ArrayList<>()).add(i);
+      if (!result.subject().name().isEmpty()) {
+        byIdentity.computeIfAbsent(result.subject().resource(), k -> new ArrayList<>()).add(i);
       }
     }
     List<CheckResult> flagged = new ArrayList<>(results);
@@ -158,7 +158,7 @@ public final class CheckRun {
       if (indexes.size() > 1) {
         for (int i : indexes) {
           List<String> others = indexes.stream().filter(j -> j != i)
-              .map(j -> results.get(j).file()).toList();
+              .map(j -> results.get(j).place().file()).toList();
           flagged.set(i, flagged.get(i).with(new PipelineException.Problem("metadata.name",
               "the same resource (" + identity + ") as " + String.join(", ", others)
                   + "; the cluster keeps only one: rename or remove one of them")));
@@ -187,8 +187,8 @@ public final class CheckRun {
       if (indexes.size() > 1) {
         for (int i : indexes) {
           List<String> others = indexes.stream().filter(j -> j != i)
-              .map(j -> results.get(j).kind() + " " + results.get(j).namespace() + "/"
-                  + results.get(j).name() + " in " + results.get(j).file()).toList();
+              .map(j -> results.get(j).subject().resource() + " in "
+                  + results.get(j).place().file()).toList();
           flagged.set(i, flagged.get(i).with(new PipelineException.Problem("spec",
               "claims the " + claim + ", as " + String.join(", ", others) + " does: one would "
                   + "overwrite the other's. Give one of them another name or value")));

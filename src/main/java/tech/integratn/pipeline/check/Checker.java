@@ -83,9 +83,10 @@ public final class Checker {
       return Optional.empty();
     }
     if (document.unreadable() != null) {
-      return Optional.of(CheckResult.of(document.where(), "(unreadable)", "", "",
-          List.of(new PipelineException.Problem(document.where(), "the file " + document.unreadable())),
-          List.of(), List.of(), seconds(start)));
+      return Optional.of(CheckResult.of(document.where(),
+          CheckResult.Subject.unread("(unreadable)"), List.of(new PipelineException.Problem(
+              document.where(), "the file " + document.unreadable())), List.of(), List.of(),
+          seconds(start)));
     }
     try {
       return check(document, start);
@@ -95,7 +96,7 @@ public final class Checker {
     } catch (RuntimeException e) {
       // Only a bug ends here; an error of the JVM's own (out of memory) ends the run, exit 1:
       // every reading is bounded so that none can cause one (docs/safety.md).
-      return Optional.of(CheckResult.of(document.where(), "(unchecked)", "", "",
+      return Optional.of(CheckResult.of(document.where(), CheckResult.Subject.unread("(unchecked)"),
           List.of(new PipelineException.Problem(document.where(), "the check could not finish (a bug "
               + "in the image; please report it with this file)")), List.of(), List.of(),
           seconds(start)));
@@ -111,9 +112,9 @@ public final class Checker {
     if (!identity.isRequest()) {
       // What looks like a request, or is a Secret, fails: skipped, it would pass the gate.
       return identity.refusal(document.text()).map(problem -> CheckResult.of(document.where(),
-          identity.kind().isEmpty() || identity.kind().equals("null") ? "(document)"
-              : identity.kind(), "", nameOf(document.text()), List.of(problem), List.of(),
-          List.of(), seconds(start)));
+          new CheckResult.Subject(identity.kind().isEmpty() || identity.kind().equals("null")
+              ? "(document)" : identity.kind(), "", nameOf(document.text())), List.of(problem),
+          List.of(), List.of(), seconds(start)));
     }
     List<PipelineException.Problem> errors = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
@@ -154,8 +155,8 @@ public final class Checker {
             : problem.path(), message, "", problem.line()));
       }
     }
-    return Optional.of(CheckResult.of(document.where(), identity.kind(), namespace,
-        name.isEmpty() ? nameOf(document.text()) : name, errors, warnings, changes,
+    return Optional.of(CheckResult.of(document.where(), new CheckResult.Subject(identity.kind(),
+        namespace, name.isEmpty() ? nameOf(document.text()) : name), errors, warnings, changes,
         seconds(start)).claiming(claims));
   }
 

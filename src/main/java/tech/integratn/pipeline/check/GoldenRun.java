@@ -105,9 +105,9 @@ public final class GoldenRun {
         problems = List.of("the case could not be compared (a bug in the image; please report it)");
         out.println("FAIL  " + c.name() + ": " + problems.get(0));
       }
-      verdicts.add(CheckResult.of(c.name(), "case", "", c.name(), problems.stream()
-          .map(p -> new PipelineException.Problem(c.name(), p)).toList(), List.of(), List.of(),
-          (System.nanoTime() - start) / 1e9));
+      verdicts.add(CheckResult.of(c.name(), new CheckResult.Subject("case", "", c.name()),
+          problems.stream().map(p -> new PipelineException.Problem(c.name(), p)).toList(),
+          List.of(), List.of(), (System.nanoTime() - start) / 1e9));
     }
     long failed = verdicts.stream().filter(v -> !v.ok()).count();
     out.println(Words.plural(cases.size(), "case") + ": " + (cases.size() - failed)

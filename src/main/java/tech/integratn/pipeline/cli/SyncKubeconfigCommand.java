@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.failure.PipelineException;
 import tech.integratn.pipeline.sync.ConnectAddress;
+import tech.integratn.pipeline.sync.ItemMark;
 import tech.integratn.pipeline.sync.KubeconfigSync;
 import tech.integratn.pipeline.sync.OnePasswordConnect;
 import tech.integratn.pipeline.sync.SyncLog;
@@ -62,10 +63,13 @@ final class SyncKubeconfigCommand implements Callable<Integer> {
       OnePasswordConnect connect = new OnePasswordConnect(host, required("OP_CONNECT_TOKEN"),
           Duration.ofSeconds(timeoutSeconds),
           Duration.ofSeconds(Math.max(1, requestTimeoutSeconds)), log);
+      // Read before NAMESPACE, so the refusals keep their order: a Job missing both is told of
+      // VCLUSTER_NAME.
+      String vcluster = required("VCLUSTER_NAME");
       new KubeconfigSync(connect, log).run(new KubeconfigSync.Job(kubeconfig,
-          Duration.ofSeconds(waitSeconds), required("VCLUSTER_NAME"), required("NAMESPACE"),
-          optional("SERVER_URL"), required("OP_ITEM_NAME"), optional("OP_VAULT_ID"),
-          adopt || adoptFromEnvironment()));
+          Duration.ofSeconds(waitSeconds), new ItemMark(required("NAMESPACE"), vcluster),
+          optional("SERVER_URL"), new KubeconfigSync.Item(required("OP_ITEM_NAME"),
+              optional("OP_VAULT_ID")), adopt || adoptFromEnvironment()));
     } catch (PipelineException refusal) {
       // One last pass through the run's redactor, which by now knows every credential.
       throw log.redacted(refusal);

@@ -23,8 +23,23 @@ import tech.integratn.pipeline.yaml.Yaml;
  * and user are used, else the first of each. Exec plugins and auth providers run code on the
  * reader's side, which an Argo CD cluster Secret cannot, so they are refused.
  */
-public record Kubeconfig(String server, String caData, String token, String certData,
-    String keyData) {
+public record Kubeconfig(Cluster cluster, User user) {
+  /** Where the vcluster's API is: its URL, and the CA its certificate is signed by. */
+  public record Cluster(String server, String caData) {
+    static Cluster of(Map<?, ?> cluster) {
+      return new Cluster(text(cluster.get("server")),
+          text(cluster.get("certificate-authority-data")));
+    }
+  }
+
+  /** The static credential: a bearer token, else a client certificate and its key. */
+  public record User(String token, String certData, String keyData) {
+    static User of(Map<?, ?> user) {
+      return new User(text(user.get("token")), text(user.get("client-certificate-data")),
+          text(user.get("client-key-data")));
+    }
+  }
+
   private static final int MAX_CODE_POINTS = 1024 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,13 +69,12 @@ public record Kubeconfig(String server, String caData, String token, String cert
       throw unusable(source, "authenticates with " + (user.containsKey("exec") ? "an exec plugin"
           : "an auth provider") + ", which Argo CD's cluster Secret cannot run");
     }
-    Kubeconfig parsed = new Kubeconfig(text(cluster.get("server")),
-        text(cluster.get("certificate-authority-data")), text(user.get("token")),
-        text(user.get("client-certificate-data")), text(user.get("client-key-data")));
-    if (parsed.token.isEmpty() && (parsed.certData.isEmpty() || parsed.keyData.isEmpty())) {
+    User credential = User.of(user);
+    if (credential.token().isEmpty()
+        && (credential.certData().isEmpty() || credential.keyData().isEmpty())) {
       throw unusable(source, "has neither a token nor a client certificate and key for its user");
     }
-    return parsed;
+    return new Kubeconfig(Cluster.of(cluster), credential);
   }
 
   /**
@@ -69,12 +83,13 @@ public record Kubeconfig(String server, String caData, String token, String cert
    */
   public String argocdConfig() {
     ObjectNode config = JSON.createObjectNode();
-    if (!token.isEmpty()) {
-      config.put("bearerToken", token);
+    if (!user.token().isEmpty()) {
+      config.put("bearerToken", user.token());
     }
-    ObjectNode tls = config.putObject("tlsClientConfig").put("insecure", false).put("caData", caData);
-    if (token.isEmpty()) {
-      tls.put("certData", certData).put("keyData", keyData);
+    ObjectNode tls = config.putObject("tlsClientConfig").put("insecure", false)
+        .put("caData", cluster.caData());
+    if (user.token().isEmpty()) {
+      tls.put("certData", user.certData()).put("keyData", user.keyData());
     }
     return config.toString();
   }

@@ -44,11 +44,15 @@ public final class KubeconfigSync {
   static final int MAX_KUBECONFIG_BYTES = 1024 * 1024;
 
   /**
-   * What the Job passes: from its environment, which the rendered Job sets. {@code adopt}: mark
-   * and keep an unmarked item the bash pipeline made for this vcluster (the switch-over).
+   * What the Job passes: from its environment, which the rendered Job sets. {@code mark} names
+   * the vcluster (its namespace and name) whose items the sync owns; {@code adopt}: mark and keep
+   * an unmarked item the bash pipeline made for this vcluster (the switch-over).
    */
-  public record Job(Path kubeconfig, Duration waitForKubeconfig, String vcluster,
-      String namespace, String serverUrl, String itemTitle, String vault, boolean adopt) {}
+  public record Job(Path kubeconfig, Duration waitForKubeconfig, ItemMark mark,
+      String serverUrl, Item item, boolean adopt) {}
+
+  /** The 1Password item the sync writes: its title, and its vault (an id or a name). */
+  public record Item(String title, String vault) {}
 
   /** An item of the title, as listed (or read whole when the list leaves out its tags). */
   private record Found(String id, JsonNode item, Instant created) {}
@@ -68,18 +72,19 @@ public final class KubeconfigSync {
   }
 
   public void run(Job request) {
-    checkTitle(request.itemTitle());
+    checkTitle(request.item().title());
     String text = readWhenThere(request.kubeconfig(), request.waitForKubeconfig());
     log.hide(text);
     Kubeconfig kubeconfig = Kubeconfig.parse(text, request.kubeconfig().toString());
-    log.hide(kubeconfig.token(), kubeconfig.certData(), kubeconfig.keyData(),
-        kubeconfig.argocdConfig());
-    String server = request.serverUrl().isEmpty() ? kubeconfig.server() : request.serverUrl();
-    String vaultId = vault(request.vault());
-    ItemMark mark = new ItemMark(request.namespace(), request.vcluster());
+    log.hide(kubeconfig.user().token(), kubeconfig.user().certData(),
+        kubeconfig.user().keyData(), kubeconfig.argocdConfig());
+    String server = request.serverUrl().isEmpty() ? kubeconfig.cluster().server()
+        : request.serverUrl();
+    String vaultId = vault(request.item().vault());
+    ItemMark mark = request.mark();
     ObjectNode item = item(vaultId, request, text, server, kubeconfig.argocdConfig());
-    String what = " 1Password item " + request.itemTitle() + " in vault " + vaultId + " for "
-        + request.namespace() + "/" + request.vcluster();
+    String what = " 1Password item " + request.item().title() + " in vault " + vaultId + " for "
+        + mark.namespace() + "/" + mark.vcluster();
     String items = "/v1/vaults/" + vaultId + "/items";
 
     List<Found> mine = owned(vaultId, request, mark);
@@ -105,7 +110,7 @@ public final class KubeconfigSync {
         pause = connect.pause(pause);
       }
     }
-    Found kept = converge(items, request.itemTitle(), vaultId, mine);
+    Found kept = converge(items, request.item().title(), vaultId, mine);
     if (kept.id().equals(created)) {
       return;
     }
@@ -126,7 +131,7 @@ public final class KubeconfigSync {
       Found first = survey.blocking().get(0);
       String category = first.item().path("category").asText("");
       throw log.refusal(ExitCode.SYNC_FAILED, "The 1Password item " + first.id() + " titled "
-          + request.itemTitle() + " in vault " + vaultId + " (" + (category.isEmpty()
+          + request.item().title() + " in vault " + vaultId + " (" + (category.isEmpty()
           ? "no category" : "category " + log.excerpt(category)) + ") is not this Job's: it "
           + "carries no tag " + mark.tag() + (survey.blocking().size() > 1 ? ", nor do "
           + (survey.blocking().size() - 1) + " more of that title" : "") + ". The sync changes "
@@ -142,7 +147,7 @@ public final class KubeconfigSync {
     List<Found> mine = new ArrayList<>();
     List<Found> blocking = new ArrayList<>();
     String items = "/v1/vaults/" + vaultId + "/items";
-    for (JsonNode listed : itemsTitled(vaultId, request.itemTitle())) {
+    for (JsonNode listed : itemsTitled(vaultId, request.item().title())) {
       String id = OnePasswordConnect.id(listed, "item");
       JsonNode item = listed;
       boolean complete = listed.path("tags").isArray() && listed.path("category").isTextual();
@@ -151,7 +156,7 @@ public final class KubeconfigSync {
         Optional<JsonNode> whole = connect.find(items + "/" + id);
         if (whole.isPresent()) {
           item = whole.get();
-        } else if (stillListed(vaultId, request.itemTitle(), id)) {
+        } else if (stillListed(vaultId, request.item().title(), id)) {
           blocking.add(new Found(id, listed, created(listed))); // listed, yet cannot be read
           continue;
         } else {
@@ -162,9 +167,9 @@ public final class KubeconfigSync {
       if (mark.marks(item)) {
         mine.add(found);
       } else if (request.adopt() && mark.bashMade(item)) {
-        log.line("adopting 1Password item " + id + " titled " + request.itemTitle() + " in vault "
-            + vaultId + ", which the bash pipeline made for " + request.namespace() + "/"
-            + request.vcluster() + ": it gets the tag " + mark.tag() + " and keeps its id");
+        log.line("adopting 1Password item " + id + " titled " + request.item().title()
+            + " in vault " + vaultId + ", which the bash pipeline made for " + mark.namespace() + "/"
+            + mark.vcluster() + ": it gets the tag " + mark.tag() + " and keeps its id");
         mine.add(found);
       } else {
         blocking.add(found);
@@ -328,11 +333,11 @@ public final class KubeconfigSync {
       String server, String argocdConfig) {
     ObjectNode item = JSON.createObjectNode();
     item.putObject("vault").put("id", vaultId);
-    item.put("title", request.itemTitle());
+    item.put("title", request.item().title());
     item.put("category", "SECURE_NOTE");
     ArrayNode fields = item.putArray("fields");
     field(fields, "kubeconfig", "CONCEALED", kubeconfig);
-    field(fields, "argocd-name", "STRING", "vcluster-" + request.vcluster());
+    field(fields, "argocd-name", "STRING", "vcluster-" + request.mark().vcluster());
     field(fields, "argocd-server", "STRING", server);
     field(fields, "argocd-config", "CONCEALED", argocdConfig);
     return item;
