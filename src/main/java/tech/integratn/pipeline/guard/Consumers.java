@@ -74,6 +74,15 @@ public final class Consumers {
     return false;
   }
 
+  /**
+   * Whether an Argo CD source installs a chart other than vcluster's: one whose templates this
+   * table does not know, which may {@code tpl} any value (as vcluster's helm[].values above), so
+   * everything the document says is executed. {@code sources}: whether it lists several.
+   */
+  static boolean foreignChart(boolean hasSource, boolean sources, String chart) {
+    return sources || hasSource && !"vcluster".equals(chart);
+  }
+
   /** Whether the field at {@code keys} is decoded and installed unread (a chart bundle). */
   static boolean decodes(List<String> keys) {
     int n = DECODED.size();

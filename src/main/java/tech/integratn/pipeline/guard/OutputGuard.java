@@ -109,7 +109,7 @@ public final class OutputGuard {
 
   private void inspect(Node document, Where where, int depth, boolean executed) {
     if (document != null) {
-      walk(document, where, "", List.of(), depth, executed,
+      walk(document, where, "", List.of(), depth, executed || installsForeignChart(document),
           Collections.newSetFromMap(new IdentityHashMap<>()));
     }
   }
@@ -242,6 +242,27 @@ public final class OutputGuard {
       }
       inspect(document, where.inside(path, i + 1), depth + 1, executed);
     }
+  }
+
+  /** Whether {@code document} is an Argo CD source of a chart {@link Consumers} does not know. */
+  private static boolean installsForeignChart(Node document) {
+    Node spec = child(document, "spec");
+    Node source = child(spec, "source");
+    Node chart = child(source, "chart");
+    return Consumers.foreignChart(source != null, child(spec, "sources") != null,
+        chart instanceof ScalarNode name ? name.getValue() : null);
+  }
+
+  /** The value of {@code key} in a mapping (merge keys applied), or null. */
+  private static Node child(Node node, String key) {
+    if (node instanceof MappingNode mapping) {
+      for (NodeTuple tuple : Fields.of(mapping).tuples) {
+        if (tuple.getKeyNode() instanceof ScalarNode name && name.getValue().equals(key)) {
+          return tuple.getValueNode();
+        }
+      }
+    }
+    return null;
   }
 
   /** Duplicate keys are read differently by different YAML readers, so they are refused. */

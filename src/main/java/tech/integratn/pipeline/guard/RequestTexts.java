@@ -36,7 +36,12 @@ public final class RequestTexts {
 
   /** Refuses (exit 3, naming the field) the first text of {@code spec} the guard would refuse. */
   public void check(Map<String, Object> spec) {
-    walk(spec, "spec", List.of("spec"), false);
+    Object source = spec.get("source");
+    boolean foreign = Consumers.foreignChart(source instanceof Map<?, ?>,
+        spec.containsKey("sources"),
+        source instanceof Map<?, ?> fields && fields.get("chart") instanceof String chart
+            ? chart : null);
+    walk(spec, "spec", List.of("spec"), foreign);
   }
 
   /** {@code executed}: whether a consumer executes a field above this one (and so this). */

@@ -80,7 +80,8 @@ final class Spelling {
       }
       current = decoded;
     }
-    return true;
+    // Deeper decodings are text nested deeper than the guard reads; it refuses those itself.
+    return false;
   }
 
   /**

@@ -1,9 +1,18 @@
 package tech.integratn.pipeline.render;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import tech.integratn.pipeline.failure.PipelineException;
+import tech.integratn.pipeline.yaml.Yaml;
 
 /**
  * Every rendered file is one object the API server stores (a sub-request, a ConfigMap...), and
@@ -26,15 +35,99 @@ public final class StoredSize {
       }
       int bytes = file.content().getBytes(StandardCharsets.UTF_8).length;
       if (bytes > MAX_OBJECT_BYTES) {
-        Largest largest = new Largest();
-        largest.visit(request, "");
-        throw PipelineException.invalidField(largest.path.isEmpty() ? "spec" : largest.path,
-            "makes " + file.name() + " " + bytes + " bytes once written as the pipeline "
-            + "publishes it, more than the " + MAX_OBJECT_BYTES + " bytes the API server "
-            + "stores for one object", "Make the text smaller (move large manifests or "
-            + "values into a chart or a ConfigMap the cluster already has).");
+        throw tooLarge(request, file, bytes, "once written as the pipeline publishes it");
+      }
+      // The API server stores a custom resource as JSON, whose escapes can be longer than the
+      // YAML's; counted exactly only when a bound of them passes the limit.
+      if (jsonBound(file.content()) > MAX_OBJECT_BYTES) {
+        long json = jsonBytes(file);
+        if (json > MAX_OBJECT_BYTES) {
+          throw tooLarge(request, file, json, "as the JSON the API server stores");
+        }
       }
     }
+  }
+
+  private static PipelineException tooLarge(Map<String, Object> request, RenderedFile file,
+      long bytes, String how) {
+    Largest largest = new Largest();
+    largest.visit(request, "");
+    return PipelineException.invalidField(largest.path.isEmpty() ? "spec" : largest.path,
+        "makes " + file.name() + " " + bytes + " bytes " + how + ", more than the "
+        + MAX_OBJECT_BYTES + " bytes the API server stores for one object", "Make the text "
+        + "smaller (move large manifests or values into a chart or a ConfigMap the cluster "
+        + "already has).");
+  }
+
+  /**
+   * At least the bytes of {@code yaml}'s documents written as JSON: every character counted at
+   * the most JSON can make of it (a backslash may start an escape that decodes to a character
+   * JSON writes as six bytes; a line, comma or bracket may open a key or item JSON quotes).
+   */
+  static long jsonBound(String yaml) {
+    long bytes = 0;
+    for (int i = 0; i < yaml.length(); i++) {
+      char c = yaml.charAt(i);
+      if (c == '\\' || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029'
+          || c == ',' || c == '{' || c == '[' || c < 0x20 && c != '\n'
+          || Character.isSurrogate(c)) {
+        bytes += 6;
+      } else if (c == '\n') {
+        bytes += 8;
+      } else if (c == '"') {
+        bytes += 2;
+      } else {
+        bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+      }
+    }
+    return bytes;
+  }
+
+  /** The bytes of {@code file}'s documents as JSON, each string escaped as Go's encoder does. */
+  private static long jsonBytes(RenderedFile file) {
+    long bytes = 0;
+    for (Node document : Yaml.composeAll(file.content(), Integer.MAX_VALUE)) {
+      bytes = Math.max(bytes, json(document, Collections.newSetFromMap(new IdentityHashMap<>())));
+    }
+    return bytes;
+  }
+
+  /** Scalars count as strings (two quotes more than a number or boolean would take). */
+  private static long json(Node node, Set<Node> open) {
+    if (node instanceof ScalarNode scalar) {
+      return jsonString(scalar.getValue());
+    }
+    if (!open.add(node)) {
+      return 0; // an alias of a node around it: refused by the guard, not stored
+    }
+    long bytes = 2;
+    if (node instanceof MappingNode mapping) {
+      for (NodeTuple tuple : mapping.getValue()) {
+        bytes += json(tuple.getKeyNode(), open) + json(tuple.getValueNode(), open) + 2;
+      }
+    } else if (node instanceof SequenceNode sequence) {
+      for (Node item : sequence.getValue()) {
+        bytes += json(item, open) + 1;
+      }
+    }
+    open.remove(node);
+    return bytes;
+  }
+
+  private static long jsonString(String text) {
+    long bytes = 2;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t') {
+        bytes += 2;
+      } else if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029'
+          || Character.isSurrogate(c)) {
+        bytes += 6;
+      } else {
+        bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+      }
+    }
+    return bytes;
   }
 
   /** The path of the longest text (key or value) in a request. */
