@@ -116,7 +116,18 @@ class RequestFieldRefusalTest {
         // go-yaml reads as a core Secret nested in the StatefulSet.
         Arguments.of("a Secret Helm writes from a plain annotation value",
             "spec.vcluster.helmOverrides.controlPlane.statefulSet.annotations.x", false,
-            "<no value>{kind:<no value> Secret, apiVersion:<no value> v1}"));
+            "<no value>{kind:<no value> Secret, apiVersion:<no value> v1}"),
+        // Past the guard's walk: refused as the request's text, not as "a rendered file".
+        Arguments.of("text nested in text past the depth the guard reads",
+            "spec.vcluster.helmOverrides.controlPlane.statefulSet.annotations.x", false,
+            nested(nested(nested("kind Secret"))))));
+  }
+
+  /** {@code inner} as a JSON string inside 150 nested flow lists. */
+  private static String nested(String inner) {
+    String text = inner.startsWith("[") ? "\"" + inner.replace("\\", "\\\\")
+        .replace("\"", "\\\"") + "\"" : inner;
+    return "[".repeat(150) + text + "]".repeat(150);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -126,7 +137,7 @@ class RequestFieldRefusalTest {
     Cli refused = run(request("VClusterOrchestrator", field, asKey, text));
 
     assertThat(assertExited(attempt, refused, ExitCode.INVALID_INPUT))
-        .startsWith("Invalid request: " + field);
+        .startsWith("Invalid request: " + field).doesNotContain("rendered file");
     assertThat(work.resolve("out")).doesNotExist();
   }
 

@@ -125,8 +125,8 @@ public final class OutputGuard {
       return;
     }
     if (++level > MAX_LEVEL) {
-      throw refuse("a rendered file holds text nested too deeply to check; nothing that deep is "
-          + "published");
+      throw refuse(where.file(), "holds text nested too deeply to check",
+          "Nothing that deep is published: flatten the text.");
     }
     try {
       walkInto(node, where, path, keys, depth, executed || Consumers.executes(keys), visited);
