@@ -120,7 +120,7 @@ class RequestFieldRefusalTest {
         // Past the guard's walk: refused as the request's text, not as "a rendered file".
         Arguments.of("text nested in text past the depth the guard reads",
             "spec.vcluster.helmOverrides.controlPlane.statefulSet.annotations.x", false,
-            nested(nested(nested("kind Secret"))))));
+            nested(nested(nested("kind Secret")))));
   }
 
   /** {@code inner} as a JSON string inside 150 nested flow lists. */

@@ -50,15 +50,30 @@ public final class OutputGuard {
    * {@link Yaml#MAX_DEPTH} deep).
    */
   private int level;
+  /**
+   * Characters of carried text read so far in this run. Text nested in text is read once per
+   * level it sits at, so a request could make the guard read its bytes many times over: past
+   * the budget the run is refused instead of read on (the guard stays linear in what it was
+   * given; the image's budget is several times what the largest request text needs).
+   */
+  private long textRead;
+  static final long MAX_TEXT_READ = 12L * 1024 * 1024;
+  private final long maxTextRead;
   private static final int MAX_LEVEL = 2 * Yaml.MAX_DEPTH;
 
   public OutputGuard() {
-    this(ForbiddenKinds.CORE);
+    this(ForbiddenKinds.CORE, MAX_TEXT_READ);
   }
 
   /** A guard that refuses {@code kinds}: a test's table (the image's is ForbiddenKinds.CORE). */
   OutputGuard(ForbiddenKinds kinds) {
+    this(kinds, MAX_TEXT_READ);
+  }
+
+  /** {@code maxTextRead}: a test's smaller budget of carried text (the image's MAX_TEXT_READ). */
+  OutputGuard(ForbiddenKinds kinds, long maxTextRead) {
     this.kinds = kinds;
+    this.maxTextRead = maxTextRead;
   }
 
   public void check(List<RenderedFile> files) {
@@ -226,6 +241,13 @@ public final class OutputGuard {
       boolean executed) {
     List<Node> documents;
     try {
+      textRead += text.length();
+      if (textRead > maxTextRead) {
+        throw refuse(where + (path.isEmpty() ? "" : " at " + path), "holds text nested in "
+            + "other text that, level by level, adds up to more than the " + maxTextRead
+            + " characters the guard reads in one run", "Flatten the text (fewer levels of "
+            + "text inside text) or make it smaller.");
+      }
       documents = CarriedText.read(text, asWritten);
     } catch (CarriedText.Unreadable e) {
       String place = path.isEmpty() ? "" : " at " + path;

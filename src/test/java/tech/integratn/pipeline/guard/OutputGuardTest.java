@@ -82,11 +82,34 @@ class OutputGuardTest {
         nestedTexts(150, 150, 95))))).doesNotThrowAnyException();
   }
 
+  /**
+   * Text nested in text is read once per level: what the levels add up to is bounded, so a
+   * request cannot make the guard read its bytes over and over. Within the budget it is read.
+   */
+  @Test
+  void refusesNestedTextsThatAddUpPastTheBudget() {
+    String level3 = "kind: Secret-ish\nnote: " + "x".repeat(400) + "\n";
+    String other = level3.replace('x', 'y'); // a text read once is not read again
+    String level2 = "a: " + oneLine(level3) + "\nb: " + oneLine(other) + "\n";
+    String file = "a: " + oneLine(level2) + "\n";
+    long once = level2.length() + level3.length() + other.length();
+    assertRefused("past the budget", () -> new OutputGuard(ForbiddenKinds.CORE, once - 1)
+        .check(List.of(new RenderedFile("nested.yaml", file))), ExitCode.OUTPUT_REFUSED,
+        "adds up to more than");
+    assertThatCode(() -> new OutputGuard(ForbiddenKinds.CORE, 4 * once)
+        .check(List.of(new RenderedFile("nested.yaml", file)))).doesNotThrowAnyException();
+  }
+
   /** A document {@code outer} levels deep holding a text that deep holding a text that deep. */
   private static String nestedTexts(int outer, int middle, int inner) {
     String innermost = "{a: ".repeat(inner - 1) + "'kind secret'" + "}".repeat(inner - 1);
     String between = "[".repeat(middle) + quoted(innermost) + "]".repeat(middle);
     return "a: " + "[".repeat(outer - 1) + quoted(between) + "]".repeat(outer - 1) + "\n";
+  }
+
+  /** {@code text} as one double-quoted line. */
+  private static String oneLine(String text) {
+    return quoted(text).replace("\n", "\\n");
   }
 
   private static String quoted(String text) {
