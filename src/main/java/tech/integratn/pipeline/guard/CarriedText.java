@@ -160,23 +160,11 @@ final class CarriedText {
       return Yaml.composeAll(text, lenient(text.length(), false));
     } catch (YamlEngineException withoutPlaces) {
       try {
-        // Room for the reader spelling each \L or \P as \u2028 or \u2029, four more each.
-        return Yaml.composeAll(text, lenient(text.length() + 4 * separatorEscapes(text), true));
+        return Yaml.composeAll(text, lenient(text.length(), true));
       } catch (YamlEngineException e) {
         throw new Unreadable(Yaml.problem(e));
       }
     }
-  }
-
-  /** At most how many {@code \L} or {@code \P} escapes {@code text} holds. */
-  private static int separatorEscapes(String text) {
-    int count = 0;
-    for (int i = text.indexOf('\\'); i >= 0 && i + 1 < text.length();
-        i = text.indexOf('\\', i + 2)) {
-      char next = text.charAt(i + 1);
-      count += next == 'L' || next == 'P' ? 1 : 0;
-    }
-    return count;
   }
 
   private static LoadSettings lenient(int length, boolean places) {
