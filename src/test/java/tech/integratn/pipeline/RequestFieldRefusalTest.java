@@ -132,9 +132,9 @@ class RequestFieldRefusalTest {
 
   /**
    * Two values the chart prints raw into one document (the StatefulSet's retention policy, then
-   * its storage class), each harmless alone: a line break Go's reader honours and Helm's indent
-   * does not lets each add top-level keys, and an anchor in the first joins the words of a Secret
-   * that neither holds (an alias in the second). Found by rendering vcluster 0.30.4's
+   * its storage class), each harmless alone: an anchor in the first joins the words of a Secret
+   * that neither holds (an alias in the second); a line break Go's reader honours and Helm's
+   * indent does not lets each add top-level keys. Found by rendering vcluster 0.30.4's
    * statefulset.yaml and _persistence.tpl from the published values and reading the result with
    * sigs.k8s.io/yaml: apiVersion v1, kind Secret.
    */
@@ -148,7 +148,11 @@ class RequestFieldRefusalTest {
             "Retain\nsc: &a Secret\nbar: |2", "nfs\rapiVersion: v1\rkind: *a\rrest: |2"),
         Arguments.of("the same across LS and NEL only",
             "Retain\u2028sc: &a Secret\u2028bar: |2",
-            "nfs\u0085apiVersion: v1\u0085kind: *a\u0085rest: |2"));
+            "nfs\u0085apiVersion: v1\u0085kind: *a\u0085rest: |2"),
+        // No line break at all: the alias joins the words inside the StatefulSet, where
+        // sigs.k8s.io/yaml reads the storage class as {apiVersion: v1, kind: Secret}.
+        Arguments.of("an anchored Secret and a flow mapping that names it, each on one line",
+            "&a Secret", "{kind: *a, apiVersion: v1}"));
   }
 
   @ParameterizedTest(name = "{0}")
