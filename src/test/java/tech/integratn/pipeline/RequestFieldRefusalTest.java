@@ -149,6 +149,10 @@ class RequestFieldRefusalTest {
         Arguments.of("the same across LS and NEL only",
             "Retain\u2028sc: &a Secret\u2028bar: |2",
             "nfs\u0085apiVersion: v1\u0085kind: *a\u0085rest: |2"),
+        Arguments.of("an anchored kind key in one value, aliased as a key in the next",
+            "#\r&k kind: x\rbar: |2", "#\rapiVersion: v1\r*k : Secret\rrest: |2"),
+        Arguments.of("an anchored Secret merged in as the kind by the next",
+            "#\rsc: &a Secret\rbar: |2", "#\rapiVersion: v1\r<<: {kind: *a}\rrest: |2"),
         // No line break at all: the alias joins the words inside the StatefulSet, where
         // sigs.k8s.io/yaml reads the storage class as {apiVersion: v1, kind: Secret}.
         Arguments.of("an anchored Secret and a flow mapping that names it, each on one line",
