@@ -141,6 +141,63 @@ class RequestFieldRefusalTest {
     assertThat(work.resolve("out")).doesNotExist();
   }
 
+  /**
+   * Two values the chart prints raw into one document (the StatefulSet's retention policy, then
+   * its storage class), each harmless alone: an anchor in the first joins the words of a Secret
+   * that neither holds (an alias in the second); a line break Go's reader honours and Helm's
+   * indent does not lets each add top-level keys. Found by rendering vcluster 0.30.4's
+   * statefulset.yaml and _persistence.tpl from the published values and reading the result with
+   * sigs.k8s.io/yaml: apiVersion v1, kind Secret.
+   */
+  static Stream<Arguments> composed() {
+    return Stream.of(
+        Arguments.of("an anchored Secret in one value and a kind that names it in the next",
+            "Retain\rsc: &a Secret\rbar: |2", "nfs\rapiVersion: v1\rkind: *a\rrest: |2"),
+        Arguments.of("both words anchored in one readable value, keyed by aliases in the next",
+            "#\rsc: &a Secret\rkk: &k kind\rbar: |2", "#\rapiVersion: v1\r*k : *a\rrest: |2"),
+        Arguments.of("the same across \\n, where the chart prints the value without indent",
+            "Retain\nsc: &a Secret\nbar: |2", "nfs\rapiVersion: v1\rkind: *a\rrest: |2"),
+        Arguments.of("the same across LS and NEL only",
+            "Retain\u2028sc: &a Secret\u2028bar: |2",
+            "nfs\u0085apiVersion: v1\u0085kind: *a\u0085rest: |2"),
+        Arguments.of("an anchored kind key in one value, aliased as a key in the next",
+            "#\r&k kind: x\rbar: |2", "#\rapiVersion: v1\r*k : Secret\rrest: |2"),
+        Arguments.of("an anchored Secret merged in as the kind by the next",
+            "#\rsc: &a Secret\rbar: |2", "#\rapiVersion: v1\r<<: {kind: *a}\rrest: |2"),
+        // No line break at all: the alias joins the words inside the StatefulSet, where
+        // sigs.k8s.io/yaml reads the storage class as {apiVersion: v1, kind: Secret}.
+        Arguments.of("an anchored Secret and a flow mapping that names it, each on one line",
+            "&a Secret", "{kind: *a, apiVersion: v1}"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("composed")
+  void aSecretComposedFromTwoRawValuesIsRefused(String attempt, String retentionPolicy,
+      String storageClass) throws IOException {
+    Map<String, Object> request = request("VClusterOrchestrator",
+        "spec.vcluster.helmOverrides.controlPlane.statefulSet.persistence.volumeClaim"
+            + ".retentionPolicy", false, retentionPolicy);
+    Map<String, Object> volumeClaim = volumeClaim(request);
+    volumeClaim.put("enabled", true);
+    volumeClaim.put("storageClass", storageClass);
+
+    Cli refused = run(request);
+
+    assertThat(assertExited(attempt, refused, ExitCode.INVALID_INPUT)).startsWith(
+        "Invalid request: spec.vcluster.helmOverrides.controlPlane.statefulSet.persistence");
+    assertThat(work.resolve("out")).doesNotExist();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> volumeClaim(Map<String, Object> request) {
+    Map<String, Object> at = (Map<String, Object>) request.get("spec");
+    for (String step : List.of("vcluster", "helmOverrides", "controlPlane", "statefulSet",
+        "persistence", "volumeClaim")) {
+      at = (Map<String, Object>) at.get(step);
+    }
+    return at;
+  }
+
   private static Arguments value(String field) {
     return Arguments.of(field, "VClusterOrchestrator", false);
   }

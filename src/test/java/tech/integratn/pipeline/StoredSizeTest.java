@@ -46,6 +46,18 @@ class StoredSizeTest {
         Arguments.of("a Helm value whose escapes the stored JSON escapes again", orchestrator(
             "VClusterOrchestrator", "\u0085" + "\\".repeat(StoredSize.MAX_OBJECT_BYTES * 4 / 9)),
             annotation),
+        // Under a third of the limit in characters, so past the UTF-8 shortcut, but over it as
+        // JSON: the backslashes double again in the values text (four bytes each) and each <
+        // is six (\u003c), while the request's own JSON (about 1.3 MB) is stored. Measured with
+        // sigs.k8s.io/yaml and encoding/json: vcluster-core-request.yaml is 1.65 MB.
+        Arguments.of("escapes that grow past it in a file under a third of it", Map.of(
+            "apiVersion", PromiseKind.API_VERSION, "kind", "VClusterOrchestrator", "metadata",
+            Map.of("name", "c", "namespace", "platform-requests"), "spec", Map.of("name", "c",
+                "vcluster", Map.of("helmOverrides", Map.of("controlPlane", Map.of("statefulSet",
+                    Map.of("annotations", Map.of(
+                        "note", "\u0085" + "\\".repeat(StoredSize.MAX_OBJECT_BYTES / 9),
+                        "marks", "<".repeat(StoredSize.MAX_OBJECT_BYTES / 10)))))))),
+            annotation),
         Arguments.of("an Argo CD cluster annotation", Map.of("apiVersion", PromiseKind.API_VERSION,
             "kind", "VClusterOrchestrator", "metadata", Map.of("name", "c", "namespace",
                 "platform-requests"), "spec", Map.of("name", "c", "integrations", Map.of("argocd",

@@ -180,6 +180,12 @@ public final class OutputGuard {
             + "installs; its templates cannot be read before they are published", "Install the "
             + "chart from a repository (chart.name, chart.repo, chart.version) instead.");
       }
+      if (scalar.getAnchor().isPresent() && isKindWord(Fields.text(scalar))) {
+        throw refuse(where + (path.isEmpty() ? "" : " at " + path), "anchors the word "
+            + Yaml.flow(Fields.text(scalar)) + ": a chart prints some values raw into one "
+            + "document, so an alias in another value can join it with the other word of a "
+            + "Secret", "Remove the anchor (&" + scalar.getAnchor().get() + ").");
+      }
       carried(Fields.text(scalar), where, path, depth, executed);
     }
   }
@@ -221,6 +227,12 @@ public final class OutputGuard {
           + "Secret", "Remove \"" + Spelling.NO_VALUE + "\" from the text.");
     }
     clean.add(text);
+  }
+
+  /** Whether {@code text} could be {@code kind} or a forbidden kind, the words of a Secret. */
+  private boolean isKindWord(String text) {
+    return couldBe(text, "kind")
+        || kinds.lowerCase().stream().anyMatch(word -> couldBe(text, word));
   }
 
   /** {@code executable}: whether a consumer may execute template text decoded from it. */

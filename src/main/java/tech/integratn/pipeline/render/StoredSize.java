@@ -23,14 +23,17 @@ import tech.integratn.pipeline.yaml.Yaml;
 public final class StoredSize {
   /** What one object may take in etcd behind the API server (1.5 MiB). */
   public static final int MAX_OBJECT_BYTES = 1536 * 1024;
+  /** The most {@link #jsonBound} counts for one character (a line break). */
+  private static final int MOST_JSON_BYTES = 8;
 
   private StoredSize() {}
 
   /** Refuses (exit 3) the first file of {@code files} larger than one object may be. */
   public static void check(Map<String, Object> request, List<RenderedFile> files) {
     for (RenderedFile file : files) {
-      // A char is at most three bytes of UTF-8: most files need no count.
-      if ((long) file.content().length() * 3 <= MAX_OBJECT_BYTES) {
+      // A char is at most three bytes of UTF-8 and MOST_JSON_BYTES in the JSON bound below:
+      // most files need no count.
+      if ((long) file.content().length() * MOST_JSON_BYTES <= MAX_OBJECT_BYTES) {
         continue;
       }
       int bytes = file.content().getBytes(StandardCharsets.UTF_8).length;
@@ -73,7 +76,7 @@ public final class StoredSize {
           || Character.isSurrogate(c)) {
         bytes += 6;
       } else if (c == '\n') {
-        bytes += 8;
+        bytes += MOST_JSON_BYTES;
       } else if (c == '"') {
         bytes += 2;
       } else {
