@@ -11,6 +11,7 @@ import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.comments.CommentLine;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.NonPrintableStyle;
@@ -77,9 +78,25 @@ public final class Yaml {
     }
   }
 
+  /**
+   * Nodes (scalars, lists, maps) one text may make, at most. Bytes are bounded before a text is
+   * read, but a byte can make a node ({@code [[[[...}), and a node takes a hundred bytes or more of
+   * heap: past this a text is refused before it fills the heap a pod's JVM has. Many times what
+   * the largest real values texts make (a 1.4 MB values text of short lines, tens of thousands).
+   */
+  public static final int MAX_NODES = 200_000;
+
+  /** A text that makes more than {@link #MAX_NODES} nodes: refused as a YAML error. */
+  public static final class TooMany extends YamlEngineException {
+    TooMany() {
+      super("the text makes more than " + MAX_NODES + " values, lists and maps");
+    }
+  }
+
   /** snakeyaml-engine's composer, which recurses once per level, stopped at {@link #MAX_DEPTH}. */
   private static final class BoundedComposer extends Composer {
     private int depth;
+    private int nodes;
 
     BoundedComposer(LoadSettings settings, String text) {
       super(settings, new ParserImpl(settings, new StreamReader(settings, text)));
@@ -105,9 +122,22 @@ public final class Yaml {
       }
     }
 
+    @Override
+    protected Node composeScalarNode(Optional<Anchor> anchor, List<CommentLine> comments) {
+      count();
+      return super.composeScalarNode(anchor, comments);
+    }
+
     private void enter() {
+      count();
       if (++depth > MAX_DEPTH) {
         throw new TooDeep();
+      }
+    }
+
+    private void count() {
+      if (++nodes > MAX_NODES) {
+        throw new TooMany();
       }
     }
   }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.guard.OutputGuard;
 import tech.integratn.pipeline.render.RenderedFile;
+import tech.integratn.pipeline.yaml.Yaml;
 
 class OutputGuardTest {
   private final OutputGuard guard = new OutputGuard();
@@ -98,6 +99,21 @@ class OutputGuardTest {
         "adds up to more than");
     assertThatCode(() -> new OutputGuard(ForbiddenKinds.CORE, 4 * once)
         .check(List.of(new RenderedFile("nested.yaml", file)))).doesNotThrowAnyException();
+  }
+
+  /**
+   * A text's nodes are bounded as well as its bytes (a byte can make a node, and a node takes far
+   * more heap): past the bound it is refused, not left to run the pod's JVM out of memory.
+   */
+  @Test
+  void refusesATextThatMakesTooManyNodes() {
+    String many = "kind: x\nnote: secret\nitems: [" + "[],".repeat(Yaml.MAX_NODES) + "]";
+    assertRefused("too many nodes", () -> guard.check(List.of(new RenderedFile("many.yaml",
+        "a: " + oneLine(many) + "\n"))), ExitCode.OUTPUT_REFUSED, "more than "
+        + Yaml.MAX_NODES + " values, lists and maps");
+    String fewer = "kind: x\nnote: secret\nitems: [" + "[],".repeat(Yaml.MAX_NODES / 2) + "]";
+    assertThatCode(() -> guard.check(List.of(new RenderedFile("fewer.yaml",
+        "a: " + oneLine(fewer) + "\n")))).doesNotThrowAnyException();
   }
 
   /** A document {@code outer} levels deep holding a text that deep holding a text that deep. */
