@@ -2,6 +2,7 @@ package tech.integratn.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static tech.integratn.pipeline.Refusals.assertExited;
+import static tech.integratn.pipeline.Refusals.assertRefused;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tech.integratn.pipeline.failure.ExitCode;
 import tech.integratn.pipeline.kind.PromiseKind;
+import tech.integratn.pipeline.render.RenderedFile;
 import tech.integratn.pipeline.render.StoredSize;
 
 /**
@@ -91,5 +94,17 @@ class StoredSizeTest {
         "metadata", Map.of("name", "c", "namespace", "platform-requests"),
         "spec", Map.of("name", "c", "vcluster", Map.of("helmOverrides", Map.of("controlPlane",
             Map.of("statefulSet", Map.of("annotations", Map.of("note", note)))))));
+  }
+
+  /**
+   * A file counted exactly as JSON is read to count it: one that does not read (a tampered
+   * template's, or past the reader's bounds) is refused as output, never an internal error.
+   */
+  @Test
+  void aFileThatDoesNotReadIsRefusedNotCounted() {
+    String unreadable = "a: \"" + "<".repeat(StoredSize.MAX_OBJECT_BYTES / 5) + "\"\nb: [\n";
+    assertRefused("a large file that is not YAML", () -> StoredSize.check(Map.of(),
+        java.util.List.of(new RenderedFile("big.yaml", unreadable))), ExitCode.OUTPUT_REFUSED,
+        "big.yaml is not valid YAML");
   }
 }

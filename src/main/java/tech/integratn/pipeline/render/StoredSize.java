@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -88,8 +89,16 @@ public final class StoredSize {
 
   /** The bytes of {@code file}'s documents as JSON, each string escaped as Go's encoder does. */
   private static long jsonBytes(RenderedFile file) {
+    List<Node> documents;
+    try {
+      documents = Yaml.composeAll(file.content(), Integer.MAX_VALUE);
+    } catch (YamlEngineException e) {
+      // Said as the guard says it: what cannot be read is not published.
+      throw PipelineException.outputRefused(file.name(),
+          "is not valid YAML (" + Yaml.problem(e) + ")", "");
+    }
     long bytes = 0;
-    for (Node document : Yaml.composeAll(file.content(), Integer.MAX_VALUE)) {
+    for (Node document : documents) {
       bytes = Math.max(bytes, json(document, Collections.newSetFromMap(new IdentityHashMap<>())));
     }
     return bytes;
