@@ -73,13 +73,18 @@ final class GoOracle {
 
   /** One text asked, one answer. */
   synchronized JsonNode ask(String text) {
+    return exchange(text, "the Go oracle stopped");
+  }
+
+  /** One request written as a JSON line, one JSON line read back. */
+  private JsonNode exchange(Object request, String stopped) {
     try {
-      in.write(JSON.writeValueAsString(text));
+      in.write(JSON.writeValueAsString(request));
       in.write('\n');
       in.flush();
       String line = out.readLine();
       if (line == null) {
-        throw new IllegalStateException("the Go oracle stopped");
+        throw new IllegalStateException(stopped);
       }
       return JSON.readTree(line);
     } catch (IOException e) {
@@ -106,18 +111,8 @@ final class GoOracle {
 
   /** What External Secrets writes for {@code template} with {@code data}: output or error. */
   synchronized JsonNode execute(String template, Map<String, String> data) {
-    try {
-      in.write(JSON.writeValueAsString(Map.of("template", template, "data", data)));
-      in.write('\n');
-      in.flush();
-      String line = out.readLine();
-      if (line == null) {
-        throw new IllegalStateException("the Go template engine stopped");
-      }
-      return JSON.readTree(line);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return exchange(Map.of("template", template, "data", data),
+        "the Go template engine stopped");
   }
 
   private static void build() {

@@ -155,7 +155,7 @@ public final class OutputGuard {
     if (node instanceof MappingNode mapping) {
       Fields fields = Fields.of(mapping);
       if (fields.isForbidden(kinds)) {
-        throw PipelineException.outputRefused(where + (path.isEmpty() ? "" : " at " + path),
+        throw PipelineException.outputRefused(where + at(path),
             "is a Secret (kind " + fields.texts("kind").get(0) + ", apiVersion "
             + (fields.texts("apiVersion").isEmpty() ? "unset" : fields.texts("apiVersion").get(0))
             + ")", "Secrets must never be published to the state repository: deliver them with "
@@ -181,7 +181,7 @@ public final class OutputGuard {
             + "chart from a repository (chart.name, chart.repo, chart.version) instead.");
       }
       if (scalar.getAnchor().isPresent() && isKindWord(Fields.text(scalar))) {
-        throw refuse(where + (path.isEmpty() ? "" : " at " + path), "anchors the word "
+        throw refuse(where + at(path), "anchors the word "
             + Yaml.flow(Fields.text(scalar)) + ": a chart prints some values raw into one "
             + "document, so an alias in another value can join it with the other word of a "
             + "Secret", "Remove the anchor (&" + scalar.getAnchor().get() + ").");
@@ -201,7 +201,7 @@ public final class OutputGuard {
     if (clean.contains(text)) {
       return;
     }
-    String place = path.isEmpty() ? "" : " at " + path;
+    String place = at(path);
     if (executed && GoTemplate.hasActions(text)) {
       GoTemplate.Execution execution = GoTemplate.execute(text);
       if (!execution.known()) {
@@ -241,7 +241,7 @@ public final class OutputGuard {
     if (Spelling.inert(text, executable, kinds)) {
       return;
     }
-    String place = path.isEmpty() ? "" : " at " + path;
+    String place = at(path);
     if (depth >= Spelling.MAX_TEXT_DEPTH) {
       throw refuse(where + place, "holds text nested more than " + Spelling.MAX_TEXT_DEPTH
           + " levels deep in other text, too deep to check", "");
@@ -255,14 +255,14 @@ public final class OutputGuard {
     try {
       textRead += text.length();
       if (textRead > maxTextRead) {
-        throw refuse(where + (path.isEmpty() ? "" : " at " + path), "holds text nested in "
+        throw refuse(where + at(path), "holds text nested in "
             + "other text that, level by level, adds up to more than the " + maxTextRead
             + " characters the guard reads in one run", "Flatten the text (fewer levels of "
             + "text inside text) or make it smaller.");
       }
       documents = CarriedText.read(text, asWritten);
     } catch (CarriedText.Unreadable e) {
-      String place = path.isEmpty() ? "" : " at " + path;
+      String place = at(path);
       throw refuse(where + place, "holds text that could spell a Secret and that the guard "
           + "cannot read completely (" + e.getMessage() + ")", "Text the guard cannot read is "
           + "never published: Go YAML readers read more than it does. Write it as plain YAML "
@@ -387,6 +387,11 @@ public final class OutputGuard {
 
   private static PipelineException refuse(String reason) {
     return PipelineException.outputRefused(reason);
+  }
+
+  /** " at PATH", or nothing at a document's top: how a refusal says where in a document. */
+  private static String at(String path) {
+    return path.isEmpty() ? "" : " at " + path;
   }
 
   /** {@code place} (a file, a document, a path in words) holds what was {@code found}. */

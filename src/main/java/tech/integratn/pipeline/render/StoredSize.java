@@ -72,17 +72,8 @@ public final class StoredSize {
     long bytes = 0;
     for (int i = 0; i < yaml.length(); i++) {
       char c = yaml.charAt(i);
-      if (c == '\\' || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029'
-          || c == ',' || c == '{' || c == '[' || c < 0x20 && c != '\n'
-          || Character.isSurrogate(c)) {
-        bytes += 6;
-      } else if (c == '\n') {
-        bytes += MOST_JSON_BYTES;
-      } else if (c == '"') {
-        bytes += 2;
-      } else {
-        bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-      }
+      bytes += c == '\n' ? MOST_JSON_BYTES
+          : c == '\\' || c == ',' || c == '{' || c == '[' || c < 0x20 ? 6 : jsonBytes(c);
     }
     return bytes;
   }
@@ -129,17 +120,21 @@ public final class StoredSize {
   private static long jsonString(String text) {
     long bytes = 2;
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t') {
-        bytes += 2;
-      } else if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029'
-          || Character.isSurrogate(c)) {
-        bytes += 6;
-      } else {
-        bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-      }
+      bytes += jsonBytes(text.charAt(i));
     }
     return bytes;
+  }
+
+  /** What Go's encoder writes for one character of a string (HTML characters escaped too). */
+  private static int jsonBytes(char c) {
+    if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t') {
+      return 2;
+    }
+    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029'
+        || Character.isSurrogate(c)) {
+      return 6;
+    }
+    return c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
   }
 
   /** The path of the longest text (key or value) in a request. */
