@@ -64,6 +64,40 @@ class GrammarDifferentialTest {
     run(Long.getLong("grammar.seed", FIXED_SEED), 150);
   }
 
+  /**
+   * The guard does not read a text of ASCII letters, digits and spaces alone (guard/CarriedText):
+   * its premise, that every reader takes such a text for one plain scalar, asked of go-yaml v2
+   * and of every Go reader the oracle runs, on generated texts of the words of a Secret.
+   */
+  @Test
+  void wordsAndSpacesAreOneScalarToGo() {
+    String[] words = {"kind", "Secret", "secret", "apiVersion", "v1", "42", "0", "1e3", "yes",
+        "null", "Kind", "SecretList", " ", "  ", "x"};
+    Random random = new Random(27);
+    for (int n = 0; n < 200; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int w = 1 + random.nextInt(6); w > 0; w--) {
+        text.append(pick(words, random)).append(random.nextBoolean() ? " " : "");
+      }
+      JsonNode documents = read(GoOracle.mode("v2").ask(text.toString()));
+      assertThat(documents.size()).as(text.toString()).isLessThanOrEqualTo(1);
+      // The oracle's typed form: a scalar is null, a boolean or {"s"|"i"|"f": text}.
+      documents.forEach(document -> assertThat(document.isNull() || document.isBoolean()
+          || document.isObject() && document.size() == 1
+          && List.of("s", "i", "f").contains(document.fieldNames().next()))
+          .as("go-yaml v2 reads structure in %s: %s", text, document).isTrue());
+      assertThat(GoOracle.get().secretIn(text.toString())).as(text.toString()).isEmpty();
+    }
+  }
+
+  private static JsonNode read(JsonNode go) {
+    try {
+      return JSON.readTree(go.path("value").asText());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Test
   @Tag("slow")
   void drawnSeed() {
